@@ -1,0 +1,34 @@
+/* article.h -- one news article as read from input, before analysis.
+ *
+ * Every string is owned by the article, NUL-terminated, and may be NULL
+ * where noted. `published` is normalised by date.h to "YYYY-MM-DD" or
+ * "YYYY-MM-DDTHH:MM:SS" (no zone) when the input had a recognisable date. */
+#ifndef KB_ARTICLE_H
+#define KB_ARTICLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct article {
+    int64_t id;        /* store id, 0 before it is stored */
+    char *url;         /* owned; never NULL once read (file path, or PATH:LINE) */
+    char *site;        /* owned; domain or outlet name, may be NULL */
+    char *title;       /* owned; may be NULL (derived later from the text) */
+    char *published;   /* owned; normalised date, may be NULL */
+    char *lang;        /* owned; declared language ("id"), may be NULL */
+    char *text;        /* owned; body text as read (plain text), never NULL */
+    size_t text_len;   /* bytes of text, excluding NUL */
+    char *origin;      /* owned; "FILE:LINE" where it was read, for messages */
+};
+
+/* A zeroed article; free with article_free. */
+struct article *article_new(void);
+/* Free the article and its strings; NULL is a no-op. */
+void article_free(struct article *a);
+/* Replace one owned string field with a copy of s[0..len) (NULL clears it). */
+void article_set(char **field, const char *s, size_t len);
+/* The site of a URL ("https://www.kompas.com/x" -> "kompas.com"), written to
+ * out (cap bytes); returns 0, or KB_EINVAL when url has no host. */
+int article_site_from_url(const char *url, char *out, size_t cap);
+
+#endif

@@ -1,0 +1,44 @@
+/* clean.h -- removing page junk from article text.
+ *
+ * Works line by line (a line is a paragraph) and on trailing fragments:
+ * bylines ("Reporter: A | Editor: B"), "Baca Juga:", "Tonton:", "BACA
+ * SELENGKAPNYA", "Leave a Reply", share/subscribe prompts, photo captions
+ * with agency credits ("... -AGENCE FRANCE-PRESSE-"), source credits at a
+ * line end ("Sumber: AP/Ng Han Guan"), end marks ("(*)"), datelines at the
+ * start ("JAKARTA, KOMPAS.com -", "ditphat.net –"), and lines that repeat
+ * across many articles of one site (learned with clean_learn). A line that
+ * reads as a news sentence is never dropped for a pattern match alone.
+ * Output: one paragraph per line, separated by '\n', whitespace collapsed,
+ * a space inserted where sentences were glued ("tersebut.Rusia"). */
+#ifndef KB_CLEAN_H
+#define KB_CLEAN_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+struct clean_ctx; /* per-site counts of repeated lines */
+
+struct clean_stats {
+    size_t lines_in;       /* non-empty input lines */
+    size_t lines_dropped;  /* lines removed whole */
+    size_t fragments_cut;  /* trailing/leading fragments removed */
+    char dateline[64];     /* place of a stripped dateline ("JAKARTA"), "" if none */
+};
+
+/* New empty context; free with clean_free. */
+struct clean_ctx *clean_new(void);
+void clean_free(struct clean_ctx *c);
+/* Count the lines of one article of site (NULL site = one shared bucket).
+ * Call for every article of a batch before cleaning them. */
+void clean_learn(struct clean_ctx *c, const char *site, const char *text, size_t len);
+/* Lines learned as boilerplate for site: seen in at least this many distinct
+ * articles of the site (default 3) and in at least half... (see clean.c). */
+void clean_set_min_repeats(struct clean_ctx *c, unsigned n);
+
+/* Clean text into out (appended). c may be NULL (patterns only). st may be
+ * NULL. Returns 0 or KB_ETOOBIG from out. */
+int clean_text(const struct clean_ctx *c, const char *site, const char *text, size_t len,
+               struct buf *out, struct clean_stats *st) KB_MUST_CHECK;
+
+#endif

@@ -1,0 +1,14 @@
+/* stopwords.h -- function words skipped for retrieval and clustering.
+ *
+ * Kept deliberately short: words like tahun, bulan, hari, kata, mengatakan
+ * and baru are NOT stopwords here, because dates and quote attribution need
+ * them (the stopwords-iso list drops them). */
+#ifndef KB_STOPWORDS_H
+#define KB_STOPWORDS_H
+
+#include <stddef.h>
+
+/* 1 when the folded word w[0..len) is an Indonesian or English stopword. */
+int stopword_is(const char *w, size_t len);
+
+#endif

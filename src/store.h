@@ -1,0 +1,93 @@
+/* store.h -- the SQLite store: articles, stories, the FTS5 search index.
+ *
+ * The only module that knows SQL. Schema and migrations: docs/internals/store.md
+ * (PRAGMA user_version). WAL journal, busy timeout, and every ingest batch in
+ * one transaction, so a crash loses nothing already committed and a rerun
+ * adds no duplicates: urls are unique, and so is the content hash among
+ * canonical articles (a copy with a new url is stored with duplicate_of set).
+ * The FTS5 index uses the tokenizer "kabar", registered on every connection,
+ * which runs terms.h (fold, stopwords kept, stem) so queries and documents
+ * agree. A store handle is not thread-safe. */
+#ifndef KB_STORE_H
+#define KB_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "article.h"
+#include "cluster.h"
+#include "err.h"
+#include "story.h"
+
+struct store;
+
+/* Open (creating and migrating as needed) the database at path. Returns NULL
+ * and fills err on failure. Close with store_close. */
+struct store *store_open(const char *path, struct kb_err *err);
+void store_close(struct store *s);
+
+int store_begin(struct store *s, struct kb_err *err) KB_MUST_CHECK;
+int store_commit(struct store *s, struct kb_err *err) KB_MUST_CHECK;
+void store_rollback(struct store *s);
+
+enum store_outcome {
+    STORE_ADDED = 0, /* new canonical article */
+    STORE_COPY = 1,  /* new url, same content as an existing article: stored as its copy */
+    STORE_DUP = 2    /* url already stored: nothing written */
+};
+
+/* Store one article with its cleaned text and content hash. Sets *id to the
+ * article's id (the existing one for STORE_DUP) and *outcome. */
+int store_article_put(struct store *s, const struct article *a, const char *clean,
+                      size_t clean_len, const char *hash, int64_t *id,
+                      enum store_outcome *outcome, struct kb_err *err) KB_MUST_CHECK;
+
+/* Clustering state. store_terms_put records an article's term counts (and
+ * adds them to the document frequencies); store_cluster_load restores into c
+ * the df table and every story active in [day_from, day_to] (pass
+ * CLUSTER_NO_DAY for both to load all); store_story_assign links an article
+ * to a story, creating the story row when needed; store_next_story_id gives
+ * an unused story id. */
+int store_terms_put(struct store *s, int64_t article, const struct cluster_term *t, size_t n,
+                    struct kb_err *err) KB_MUST_CHECK;
+int store_cluster_load(struct store *s, struct cluster *c, int64_t day_from, int64_t day_to,
+                       struct kb_err *err) KB_MUST_CHECK;
+int store_story_assign(struct store *s, int64_t article, int64_t story,
+                       struct kb_err *err) KB_MUST_CHECK;
+int store_next_story_id(struct store *s, int64_t *id, struct kb_err *err) KB_MUST_CHECK;
+
+/* Stories, most covered (distinct sites) then newest first: each comes with
+ * its articles' id/url/site/title/published (no text, no summary). Fills
+ * *out with an array of *n stories; free with store_stories_free. */
+int store_stories_list(struct store *s, size_t limit, struct story **out, size_t *n,
+                       struct kb_err *err) KB_MUST_CHECK;
+void store_stories_free(struct story *v, size_t n);
+
+/* One story with its articles (canonical and copies) and their cleaned text,
+ * ready for summ_story. KB_ENOTFOUND when there is no such story. */
+int store_story_load(struct store *s, int64_t id, struct story *out,
+                     struct kb_err *err) KB_MUST_CHECK;
+
+struct search_hit {
+    int64_t article;  /* article id */
+    int64_t story;    /* story id, 0 when not yet clustered */
+    char *url;        /* owned */
+    char *title;      /* owned */
+    char *site;       /* owned, may be NULL */
+    char *published;  /* owned, may be NULL */
+    char *snippet;    /* owned; matched words wrapped in [ and ] */
+    double score;     /* BM25 relevance, higher is better */
+};
+
+/* Full-text search (FTS5 BM25 over stemmed title+text; copies excluded).
+ * query is free text: its words are ANDed after stemming. Results best first,
+ * at most limit. Free with store_hits_free. */
+int store_search(struct store *s, const char *query, size_t limit, struct search_hit **out,
+                 size_t *n, struct kb_err *err) KB_MUST_CHECK;
+void store_hits_free(struct search_hit *v, size_t n);
+
+/* Counts for `kabar stories` headers and tests. */
+int store_counts(struct store *s, int64_t *articles, int64_t *copies, int64_t *stories,
+                 struct kb_err *err) KB_MUST_CHECK;
+
+#endif
