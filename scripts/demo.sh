@@ -8,8 +8,8 @@ sh scripts/deps.sh --install
 make -s kabar
 db=build/demo.db
 rm -f "$db" "$db-wal" "$db-shm"
-echo "== kabar ingest examples"
-./kabar --db "$db" -q ingest examples
+echo "== kabar ingest examples/corpus"
+./kabar --db "$db" -q ingest examples/corpus
 echo
 echo "== kabar stories"
 ./kabar --db "$db" stories

@@ -28,7 +28,11 @@ void article_free(struct article *a);
 /* Replace one owned string field with a copy of s[0..len) (NULL clears it). */
 void article_set(char **field, const char *s, size_t len);
 /* The site of a URL ("https://www.kompas.com/x" -> "kompas.com"), written to
- * out (cap bytes); returns 0, or KB_EINVAL when url has no host. */
+ * out (cap bytes); returns 0, or KB_EINVAL when url has no host. The site is
+ * the registrable domain, lower-cased: "news.detik.com" -> "detik.com",
+ * "pusatdata.kontan.co.id" -> "kontan.co.id" (two-label suffixes such as
+ * co.id, go.id, ac.id, co.uk, com.au, com.my are known); an IP address is
+ * kept whole. */
 int article_site_from_url(const char *url, char *out, size_t cap);
 
 #endif

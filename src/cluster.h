@@ -51,4 +51,9 @@ void cluster_restore(struct cluster *c, int64_t story, int64_t day,
 int64_t cluster_assign(struct cluster *c, int64_t day, const struct cluster_term *t, size_t n,
                        int64_t new_story_id);
 
+/* Cosine of the best active candidate seen by the last cluster_assign
+ * (whether or not it reached the threshold), or -1 when there was none.
+ * For tuning and tests. */
+double cluster_last_score(const struct cluster *c);
+
 #endif

@@ -2,7 +2,8 @@
  *
  * Articles are buffered into batches (ingest_opts.batch). Each batch is
  * processed in one store transaction: site boilerplate lines are learned
- * from the batch together with the counts kept in the store, every article
+ * from the batch together with the earlier batches of this session (the
+ * store's copy of those counts awaits a clean.h export API), every article
  * is cleaned and hashed and stored (or recorded as a copy, or skipped as a
  * url already known), the new canonical articles are assigned to stories in
  * date order, and the transaction commits. A crash mid-batch loses only that
@@ -16,8 +17,17 @@
 #include "err.h"
 #include "store.h"
 
+struct cluster_opts;
+
+/* Called once per record ingest refuses: origin is "FILE:LINE" (or the url),
+ * why a short reason such as "no text left after cleaning". */
+typedef void (*ingest_reject_fn)(void *ctx, const char *origin, const char *why);
+
 struct ingest_opts {
-    size_t batch;        /* articles per transaction (default 500) */
+    size_t batch;        /* articles per transaction (0: default 500) */
+    const struct cluster_opts *cluster; /* borrowed, copied by ingest_new; NULL: defaults */
+    ingest_reject_fn reject; /* may be NULL; sees every rejection (err only the first) */
+    void *ctx;           /* passed to reject */
 };
 
 struct ingest_counts {
@@ -36,7 +46,11 @@ void ingest_free(struct ingest *in);
 
 /* Queue one article (ownership taken). Flushes a full batch. A record refused
  * by ingest is counted as rejected and reported through err with KB_EPARSE,
- * which is not fatal; any other error is fatal (storage). */
+ * which is not fatal; any other error is fatal (storage). Refusals happen
+ * when a batch is processed, so one call may report several: err holds the
+ * first ("<origin>: no text left after cleaning (and N more in this batch)")
+ * and opts.reject sees each. After a fatal error the batch is rolled back
+ * and dropped (a rerun of the same input re-adds it). */
 int ingest_add(struct ingest *in, struct article *a, struct kb_err *err) KB_MUST_CHECK;
 /* Process what is queued (call at the end). */
 int ingest_flush(struct ingest *in, struct kb_err *err) KB_MUST_CHECK;

@@ -18,6 +18,9 @@ enum kb_lang {
 
 struct stemmer;
 
+/* Longest word (bytes) that is stemmed; longer ones come back unchanged. */
+#define STEM_MAX_WORD 256
+
 /* New stemmer for lang, or NULL when its resources are missing.
  * Free with stem_free. */
 struct stemmer *stem_new(enum kb_lang lang);
@@ -25,7 +28,17 @@ void stem_free(struct stemmer *st);
 
 /* Stem one folded (lower-case) word w[0..len). Returns the stem and sets
  * *out_len; the pointer belongs to st and is valid until the next call on
- * st. Words that can't be stemmed come back unchanged. */
+ * st. Words that can't be stemmed come back unchanged (numbers, invalid
+ * UTF-8, words longer than STEM_MAX_WORD bytes). Hyphenated words are
+ * stemmed part by part: when the parts are a reduplication (buku-buku,
+ * anak-anaknya, berlari-lari, tarik-menarik) the result is the one stem
+ * ("buku", "anak", "lari", "tarik"); otherwise the part stems are joined
+ * with '-' (sayur-mayur, jong-un, kn-23 stay one term). */
 const char *stem_word(struct stemmer *st, const char *w, size_t len, size_t *out_len);
+
+/* Cache counters since stem_new: lookups answered from the word cache and
+ * lookups that ran the stemmer (words longer than 64 bytes are neither).
+ * Either pointer may be NULL. */
+void stem_stats(const struct stemmer *st, size_t *hits, size_t *misses);
 
 #endif

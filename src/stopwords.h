@@ -11,4 +11,10 @@
 /* 1 when the folded word w[0..len) is an Indonesian or English stopword. */
 int stopword_is(const char *w, size_t len);
 
+/* The built-in list, for tests and for listing it: stopword_count() words,
+ * stopword_at(i) the i-th in byte order (static storage, never freed), or
+ * NULL when i >= stopword_count(). */
+size_t stopword_count(void);
+const char *stopword_at(size_t i);
+
 #endif

@@ -21,6 +21,9 @@
 
 struct store;
 
+/* Schema version this build creates and migrates to (PRAGMA user_version). */
+#define STORE_SCHEMA_VERSION 1
+
 /* Open (creating and migrating as needed) the database at path. Returns NULL
  * and fills err on failure. Close with store_close. */
 struct store *store_open(const char *path, struct kb_err *err);
@@ -55,6 +58,18 @@ int store_cluster_load(struct store *s, struct cluster *c, int64_t day_from, int
 int store_story_assign(struct store *s, int64_t article, int64_t story,
                        struct kb_err *err) KB_MUST_CHECK;
 int store_next_story_id(struct store *s, int64_t *id, struct kb_err *err) KB_MUST_CHECK;
+/* Notes on the clustering state: store_terms_put must run inside a
+ * transaction, once per article (a second call is KB_EINVAL); its df and
+ * document-count increments become visible to store_cluster_load only after
+ * store_commit, because cluster_assign counts the open batch's documents
+ * itself. store_cluster_load restores every member (with its terms) of each
+ * story that has a dated article in [day_from, day_to], and df for the terms
+ * of those members and of the documents recorded in the open transaction. */
+
+/* The story of article, or of its canonical article when it is a copy; *story
+ * is 0 when not yet clustered. KB_ENOTFOUND when there is no such article. */
+int store_article_story(struct store *s, int64_t article, int64_t *story,
+                        struct kb_err *err) KB_MUST_CHECK;
 
 /* Stories, most covered (distinct sites) then newest first: each comes with
  * its articles' id/url/site/title/published (no text, no summary). Fills
@@ -86,8 +101,15 @@ int store_search(struct store *s, const char *query, size_t limit, struct search
                  size_t *n, struct kb_err *err) KB_MUST_CHECK;
 void store_hits_free(struct search_hit *v, size_t n);
 
-/* Counts for `kabar stories` headers and tests. */
+/* Counts for `kabar stories` headers and tests: canonical articles, copies
+ * (duplicate_of set) and stories. Any pointer may be NULL. */
 int store_counts(struct store *s, int64_t *articles, int64_t *copies, int64_t *stories,
                  struct kb_err *err) KB_MUST_CHECK;
+
+/* The schema version (PRAGMA user_version) of the open database. */
+int store_schema_version(struct store *s, int *version, struct kb_err *err) KB_MUST_CHECK;
+/* PRAGMA integrity_check plus the FTS5 index check (the index holds exactly
+ * the canonical articles). 0 when both pass, KB_EDB with the finding. */
+int store_check(struct store *s, struct kb_err *err) KB_MUST_CHECK;
 
 #endif

@@ -25,7 +25,15 @@ struct summ_opts {
 void summ_opts_default(struct summ_opts *o);
 
 /* Fill s->summary (replacing it) and s->title when NULL, from s->articles'
- * cleaned text. st is the stemmer for similarity. Returns 0. */
+ * cleaned text. st is the stemmer for similarity. o may be NULL for the
+ * defaults. Returns 0. */
 int summ_story(struct story *s, struct stemmer *st, const struct summ_opts *o);
+
+/* The similarity summ_story uses between sentences i and j of texts[0..n)
+ * (each texts[k] is lens[k] bytes), with the idf taken over those n
+ * sentences as summ_story takes it over a story's sentences. 0 when i or j
+ * is out of range. For tests and tuning of paraphrase_sim. */
+double summ_pair_sim(struct stemmer *st, const char *const *texts, const size_t *lens, size_t n,
+                     size_t i, size_t j);
 
 #endif

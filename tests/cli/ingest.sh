@@ -2,14 +2,14 @@
 # ingest.sh -- ingest the bundled sample corpus, then list, show and search.
 . tests/cli/lib.sh
 
-out=$("$KABAR" ingest examples 2>"$TMP/err"); rc=$?
-check "ingest examples exits 0" [ $rc -eq 0 ]
+out=$("$KABAR" ingest examples/corpus 2>"$TMP/err"); rc=$?
+check "ingest examples/corpus exits 0" [ $rc -eq 0 ]
 check "ingest examples is silent on stderr" [ ! -s "$TMP/err" ]
 added=$(echo "$out" | sed -n 's/^added \([0-9]*\),.*/\1/p')
 check "ingest examples adds articles ($added)" [ "${added:-0}" -ge 15 ]
 check "the syndicated copy is recorded as a copy" sh -c 'echo "$1" | grep -q "(copies [1-9]"' _ "$out"
 
-out=$("$KABAR" ingest examples 2>"$TMP/err"); rc=$?
+out=$("$KABAR" ingest examples/corpus 2>"$TMP/err"); rc=$?
 check "a second ingest adds nothing" sh -c '[ $1 -eq 0 ] && echo "$2" | grep -q "^added 0,"' _ $rc "$out"
 
 "$KABAR" stories --json >"$TMP/stories.json"; rc=$?
