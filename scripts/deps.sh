@@ -4,7 +4,7 @@
 #   --install  install the missing ones: apt-get as root, sudo when available,
 #              otherwise print the apt-get command to run and exit 1
 set -u
-PKGS="build-essential make pkg-config python3 libsqlite3-dev libutf8proc-dev libxml2-dev zlib1g-dev \
+PKGS="build-essential make pkg-config python3 clang libclang-rt-14-dev libsqlite3-dev libutf8proc-dev libxml2-dev zlib1g-dev \
 libstemmer-dev hunspell-id libhunspell-dev libexttextcat-dev libmicrohttpd-dev \
 libxxhash-dev libjansson-dev libcmocka-dev"
 mode=${1:---check}
