@@ -8,8 +8,11 @@
  * start ("JAKARTA, KOMPAS.com -", "ditphat.net –"), and lines that repeat
  * across many articles of one site (learned with clean_learn). A line that
  * reads as a news sentence is never dropped for a pattern match alone.
- * Output: one paragraph per line, separated by '\n', whitespace collapsed,
- * a space inserted where sentences were glued ("tersebut.Rusia"). */
+ * Output: one paragraph per line, separated by '\n' (no final '\n'),
+ * whitespace collapsed, a space inserted where sentences were glued
+ * ("tersebut.Rusia"), a line break where a heading was glued to its
+ * paragraph ("Poin-Poin PentingUkraina"); always valid UTF-8 (bad bytes
+ * become U+FFFD, NUL and control characters spaces). */
 #ifndef KB_CLEAN_H
 #define KB_CLEAN_H
 
@@ -33,11 +36,15 @@ void clean_free(struct clean_ctx *c);
  * Call for every article of a batch before cleaning them. */
 void clean_learn(struct clean_ctx *c, const char *site, const char *text, size_t len);
 /* Lines learned as boilerplate for site: seen in at least this many distinct
- * articles of the site (default 3) and in at least half... (see clean.c). */
+ * articles of the site (default 3; 0 is taken as 1). Lines that read as news
+ * prose must also be in at least half of the site's articles, and prose
+ * longer than ~300 bytes is never dropped (see repeated() in clean.c). */
 void clean_set_min_repeats(struct clean_ctx *c, unsigned n);
 
 /* Clean text into out (appended). c may be NULL (patterns only). st may be
- * NULL. Returns 0 or KB_ETOOBIG from out. */
+ * NULL; it is zeroed first. Reads c only, so several threads may share one
+ * context once learning is done. Returns 0 or KB_ETOOBIG from out (out then
+ * holds the lines cleaned so far). */
 int clean_text(const struct clean_ctx *c, const char *site, const char *text, size_t len,
                struct buf *out, struct clean_stats *st) KB_MUST_CHECK;
 

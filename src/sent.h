@@ -4,8 +4,9 @@
  * (Dr. Prof. H. Hj. Jl. No. dll. dsb. tsb. Rp. S.H. ...), inside numbers
  * (2.000.000, 1,5, 10.20 WIB), initials, URLs, e-mails; a closing quote
  * followed by an attribution (`"...," kata X.`) stays in the sentence; glued
- * sentences are cut (`tersebut.Sebuah`, `PentingUkraina`); a line with no
- * final punctuation is a sentence of its own flagged SENT_HEADING. */
+ * sentences are cut (`tersebut.Sebuah`, `PentingUkraina`); a short piece
+ * (<= 15 words) with no final punctuation is flagged SENT_HEADING; bullet
+ * markers ("- ", "• ", "1. ") start a sentence and are left out of it. */
 #ifndef KB_SENT_H
 #define KB_SENT_H
 

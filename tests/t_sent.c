@@ -1,0 +1,421 @@
+/* t_sent.c -- unit tests for sent.c (sentence splitting).
+ *
+ * Table-driven: each row is an input and the sentences expected from it,
+ * joined with " | ". Flag rows check SENT_* bits of one sentence. Golden
+ * pairs in tests/golden/sentences/ (NNN.in -> NNN.out, one sentence per
+ * line) and the acceptance points on ../shared/data/seeds follow. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "mem.h"
+#include "sent.h"
+
+#define SEP " | "
+
+/* The sentences of s joined with SEP, in a caller-freed string. */
+static char *joined(const char *s, size_t n, struct spans *sp)
+{
+    struct buf b = BUF_INIT;
+    size_t k;
+    spans_reset(sp);
+    sent_split(s, n, sp);
+    for (k = 0; k < sp->n; k++) {
+        assert_true(sp->v[k].len > 0);
+        assert_true(sp->v[k].off + sp->v[k].len <= n);
+        if (k) assert_int_equal(buf_puts(&b, SEP), 0);
+        assert_int_equal(buf_append(&b, s + sp->v[k].off, sp->v[k].len), 0);
+    }
+    return buf_take(&b);
+}
+
+struct row {
+    const char *in;
+    const char *want;
+};
+
+static void run_rows(const struct row *rows, size_t n)
+{
+    struct spans sp = SPANS_INIT;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        char *got = joined(rows[i].in, strlen(rows[i].in), &sp);
+        if (strcmp(got, rows[i].want) != 0) {
+            print_error("row %zu\n  in:   %s\n  want: %s\n  got:  %s\n", i, rows[i].in,
+                        rows[i].want, got);
+            free(got);
+            spans_release(&sp);
+            fail();
+        }
+        free(got);
+    }
+    spans_release(&sp);
+}
+
+#define RUN(rows) run_rows(rows, sizeof rows / sizeof rows[0])
+
+static void test_basic(void **state)
+{
+    static const struct row rows[] = {
+        {"Harga cabai naik. Pedagang mengeluh.", "Harga cabai naik. | Pedagang mengeluh."},
+        {"Siapa yang datang? Tidak ada! Semua diam.", "Siapa yang datang? | Tidak ada! | Semua diam."},
+        {"Baris satu.\nBaris dua.", "Baris satu. | Baris dua."},
+        {"Baris satu\r\nBaris dua\rBaris tiga", "Baris satu | Baris dua | Baris tiga"},
+        {"  Spasi di depan.   Lalu spasi.  ", "Spasi di depan. | Lalu spasi."},
+        {"Apa?! Benar begitu?!", "Apa?! | Benar begitu?!"},
+        {"Mereka menunggu… Lalu hujan turun.", "Mereka menunggu… | Lalu hujan turun."},
+        {"", ""},
+        {"\n\n  \n", ""},
+        {". . .", ""},
+        {"(*)", ""},
+    };
+    (void)state;
+    RUN(rows);
+}
+
+static void test_abbreviations(void **state)
+{
+    static const struct row rows[] = {
+        {"Dr. Siti Rahma hadir di Jl. Merdeka No. 5 pagi tadi.",
+         "Dr. Siti Rahma hadir di Jl. Merdeka No. 5 pagi tadi."},
+        {"Prof. Budi dan H. Ahmad serta Hj. Aminah datang.",
+         "Prof. Budi dan H. Ahmad serta Hj. Aminah datang."},
+        {"Pengacara Yusuf, S.H., M.Si. menjelaskan duduk perkaranya.",
+         "Pengacara Yusuf, S.H., M.Si. menjelaskan duduk perkaranya."},
+        {"Ia membeli beras, gula, minyak, dll. yang dibutuhkan warga.",
+         "Ia membeli beras, gula, minyak, dll. yang dibutuhkan warga."},
+        {"Ia membeli beras, gula, dsb. Warga pun senang.",
+         "Ia membeli beras, gula, dsb. | Warga pun senang."},
+        {"Harganya Rp. 15.000 per kilogram di pasar.", "Harganya Rp. 15.000 per kilogram di pasar."},
+        {"Surat itu a.n. kepala desa dan berlaku s.d. akhir bulan.",
+         "Surat itu a.n. kepala desa dan berlaku s.d. akhir bulan."},
+        {"Ia tinggal di Kec. Cibinong, Kab. Bogor, Prov. Jawa Barat.",
+         "Ia tinggal di Kec. Cibinong, Kab. Bogor, Prov. Jawa Barat."},
+        {"Penulisnya J. Smith dari A.S. bersama Mr. Lee.",
+         "Penulisnya J. Smith dari A.S. bersama Mr. Lee."},
+        {"Jend. Sudirman dan Kol. Anwar hadir. Acara dimulai.",
+         "Jend. Sudirman dan Kol. Anwar hadir. | Acara dimulai."},
+        {"Perusahaan Maju Jaya Inc. Kemudian mengumumkan laba.",
+         "Perusahaan Maju Jaya Inc. | Kemudian mengumumkan laba."},
+        {"Barang tsb. sudah dikirim kemarin.", "Barang tsb. sudah dikirim kemarin."},
+    };
+    (void)state;
+    RUN(rows);
+}
+
+static void test_numbers_urls(void **state)
+{
+    static const struct row rows[] = {
+        {"Sebanyak 2.000.000 peluru dikirim. Jumlahnya naik 1,5 persen.",
+         "Sebanyak 2.000.000 peluru dikirim. | Jumlahnya naik 1,5 persen."},
+        {"Rapat dimulai pukul 10.20 WIB di gedung DPR.", "Rapat dimulai pukul 10.20 WIB di gedung DPR."},
+        {"Kamis (3/12) nilainya US$540 juta. Itu rekor.",
+         "Kamis (3/12) nilainya US$540 juta. | Itu rekor."},
+        {"Laporan lengkap ada di https://contoh.go.id/Data.Baru/lapor.pdf hari ini.",
+         "Laporan lengkap ada di https://contoh.go.id/Data.Baru/lapor.pdf hari ini."},
+        {"Kunjungi www.contoh.co.id. Informasi lain menyusul.",
+         "Kunjungi www.contoh.co.id. | Informasi lain menyusul."},
+        {"Kirim surel ke redaksi.Kabar@contoh.id untuk koreksi.",
+         "Kirim surel ke redaksi.Kabar@contoh.id untuk koreksi."},
+        {"Berita dikutip dari ditphat.net pagi ini.", "Berita dikutip dari ditphat.net pagi ini."},
+        {"Inflasi tahun 2024. Tahun berikutnya turun.", "Inflasi tahun 2024. | Tahun berikutnya turun."},
+    };
+    (void)state;
+    RUN(rows);
+}
+
+static void test_quotes(void **state)
+{
+    static const struct row rows[] = {
+        {"\xE2\x80\x9C" "Kami menolak rencana itu,\xE2\x80\x9D kata juru bicara tersebut.",
+         "\xE2\x80\x9C" "Kami menolak rencana itu,\xE2\x80\x9D kata juru bicara tersebut."},
+        {"Ia berkata \xE2\x80\x9C" "semua aman.\xE2\x80\x9D Polisi lalu pergi.",
+         "Ia berkata \xE2\x80\x9C" "semua aman.\xE2\x80\x9D | Polisi lalu pergi."},
+        {"\"Kapan selesai?\" tanya warga. \"Besok,\" jawabnya.",
+         "\"Kapan selesai?\" tanya warga. | \"Besok,\" jawabnya."},
+        {"\"Kami siap.\" katanya kepada wartawan.", "\"Kami siap.\" katanya kepada wartawan."},
+        {"Dia diam. \"Tidak ada komentar,\" ujarnya.",
+         "Dia diam. | \"Tidak ada komentar,\" ujarnya."},
+    };
+    (void)state;
+    RUN(rows);
+}
+
+static void test_ellipsis_glue(void **state)
+{
+    static const struct row rows[] = {
+        {"Ia ragu... tetapi akhirnya setuju.", "Ia ragu... tetapi akhirnya setuju."},
+        {"Ia ragu... Akhirnya ia setuju.", "Ia ragu... | Akhirnya ia setuju."},
+        {"Harga naik tajam.Pemerintah turun tangan.", "Harga naik tajam. | Pemerintah turun tangan."},
+        {"Menurut Lee Jae-hun.Kremlin menolak.", "Menurut Lee Jae-hun. | Kremlin menolak."},
+        {"Semua sudah siap. .Kapal berangkat pagi.", "Semua sudah siap. | Kapal berangkat pagi."},
+        {"Ringkasan BeritaPemerintah menaikkan harga BBM.",
+         "Ringkasan Berita | Pemerintah menaikkan harga BBM."},
+        {"Video diunggah ke YouTube dan dibagikan lewat WhatsApp serta PowerPoint.",
+         "Video diunggah ke YouTube dan dibagikan lewat WhatsApp serta PowerPoint."},
+        {"Vaksin AstraZeneca dan layanan TransJakarta dibahas.",
+         "Vaksin AstraZeneca dan layanan TransJakarta dibahas."},
+        {"Ia memakai iPhone dan makan di McDonald bersama tim OpenAI.",
+         "Ia memakai iPhone dan makan di McDonald bersama tim OpenAI."},
+        {"Sidang ditunda.\xE2\x80\x9DHakim keluar ruangan.",
+         "Sidang ditunda.\xE2\x80\x9D | Hakim keluar ruangan."},
+    };
+    (void)state;
+    RUN(rows);
+}
+
+static void test_bullets_headings(void **state)
+{
+    static const struct row rows[] = {
+        {"- Harga naik\n- Stok aman", "Harga naik | Stok aman"},
+        {"1. Pertama diperiksa.\n2. Kedua dicatat.", "Pertama diperiksa. | Kedua dicatat."},
+        {"Poin utama \xE2\x80\xA2 Harga naik \xE2\x80\xA2 Stok aman",
+         "Poin utama | Harga naik | Stok aman"},
+        {"Tahun 2024. Harga naik.", "Tahun 2024. | Harga naik."},
+    };
+    (void)state;
+    RUN(rows);
+}
+
+struct flag_row {
+    const char *in;
+    size_t idx;     /* sentence index */
+    unsigned want;  /* exact flags */
+};
+
+static void test_flags(void **state)
+{
+    static const struct flag_row rows[] = {
+        {"Harga Beras Naik Lagi\nPedagang mengeluh sejak pagi.", 0, SENT_HEADING | SENT_PARA_START},
+        {"Harga Beras Naik Lagi\nPedagang mengeluh sejak pagi.", 1, SENT_PARA_START},
+        {"Apa yang terjadi? Semua bingung.", 0, SENT_QUESTION | SENT_PARA_START},
+        {"Apa yang terjadi? Semua bingung.", 1, 0},
+        {"\"Kapan?\" tanya dia. Lalu pergi.", 0, SENT_PARA_START},
+        {"Mengapa Korea Utara?", 0, SENT_QUESTION | SENT_PARA_START},
+        {"ini adalah sebuah baris panjang tanpa tanda baca yang memuat lebih dari lima belas "
+         "kata sehingga tidak mungkin dianggap sebagai judul atau subjudul",
+         0, SENT_PARA_START},
+        {"Poin PentingIndonesia menang.", 0, SENT_HEADING | SENT_PARA_START},
+        {"Poin PentingIndonesia menang.", 1, 0},
+        {"- Stok aman", 0, SENT_PARA_START},
+    };
+    struct spans sp = SPANS_INIT;
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        spans_reset(&sp);
+        sent_split(rows[i].in, strlen(rows[i].in), &sp);
+        assert_true(rows[i].idx < sp.n);
+        if (sp.v[rows[i].idx].flags != rows[i].want) {
+            print_error("flag row %zu: want %u got %u\n", i, rows[i].want, sp.v[rows[i].idx].flags);
+            spans_release(&sp);
+            fail();
+        }
+    }
+    spans_release(&sp);
+}
+
+/* Lower-cased outlets: no capital anywhere, so "next word is lower-case"
+ * cannot veto a boundary. */
+static void test_lowercase_text(void **state)
+{
+    static const struct row rows[] = {
+        {"harga beras naik. pedagang mengeluh. dr. ani menjelaskan.",
+         "harga beras naik. | pedagang mengeluh. | dr. ani menjelaskan."},
+    };
+    (void)state;
+    RUN(rows);
+}
+
+/* Invalid UTF-8, NUL bytes, lone continuation bytes: never a crash, spans
+ * in range and trimmed. */
+static void test_bad_bytes(void **state)
+{
+    static const char in[] = "Data \xFF\xFE rusak. Ada\0NUL di sini. \x80\x80. \xE2\x80 Akhir";
+    struct spans sp = SPANS_INIT;
+    size_t k, n = sizeof in - 1;
+    (void)state;
+    sent_split(in, n, &sp);
+    assert_true(sp.n >= 3);
+    for (k = 0; k < sp.n; k++) {
+        assert_true(sp.v[k].len > 0 && sp.v[k].off + sp.v[k].len <= n);
+        assert_true(in[sp.v[k].off] != ' ' && in[sp.v[k].off + sp.v[k].len - 1] != ' ');
+    }
+    assert_memory_equal(in + sp.v[0].off, "Data \xFF\xFE rusak.", sp.v[0].len);
+    spans_release(&sp);
+    /* every truncation of a multi-byte tail stays in bounds */
+    for (k = 0; k <= n; k++) {
+        char *c = kb_malloc(k ? k : 1);
+        memcpy(c, in, k);
+        spans_init(&sp);
+        sent_split(c, k, &sp);
+        spans_release(&sp);
+        free(c);
+    }
+    sent_split(NULL, 0, &sp);
+    assert_int_equal(sp.n, 0);
+}
+
+/* A 10 MB single line: must finish quickly (linear) and split correctly. */
+static void test_huge_line(void **state)
+{
+    const char *unit = "Harga naik 2.000 rupiah di Jl. Merdeka. ";
+    size_t ul = strlen(unit), reps = (10u << 20) / ul, k;
+    char *big = kb_malloc(reps * ul);
+    struct spans sp = SPANS_INIT;
+    (void)state;
+    for (k = 0; k < reps; k++) memcpy(big + k * ul, unit, ul);
+    sent_split(big, reps * ul, &sp);
+    assert_int_equal(sp.n, reps);
+    assert_int_equal(sp.v[reps - 1].len, ul - 1);
+    spans_release(&sp);
+    /* one 10 MB word without spaces or punctuation, and one of only dots */
+    memset(big, 'a', reps * ul);
+    sent_split(big, reps * ul, &sp);
+    assert_int_equal(sp.n, 1);
+    spans_release(&sp);
+    memset(big, '.', reps * ul);
+    sent_split(big, reps * ul, &sp);
+    assert_int_equal(sp.n, 0);
+    spans_release(&sp);
+    for (k = 0; k < reps * ul; k++) big[k] = (k % 2) ? 'B' : 'a';
+    sent_split(big, reps * ul, &sp);
+    assert_true(sp.n >= 1);
+    spans_release(&sp);
+    free(big);
+}
+
+static char *slurp(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    struct buf b = BUF_INIT;
+    char tmp[65536];
+    size_t r;
+    if (!f) return NULL;
+    while ((r = fread(tmp, 1, sizeof tmp, f)) > 0) assert_int_equal(buf_append(&b, tmp, r), 0);
+    fclose(f);
+    *n = b.len;
+    return buf_take(&b);
+}
+
+/* tests/golden/sentences/NNN.in -> NNN.out: one sentence per line. */
+static void test_golden(void **state)
+{
+    const char *dir = "tests/golden/sentences";
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    int seen = 0;
+    (void)state;
+    if (!d) skip();
+    while ((e = readdir(d)) != NULL) {
+        char in_path[512], out_path[512];
+        size_t nl = strlen(e->d_name), n_in, n_out, k;
+        char *in, *want;
+        struct buf got = BUF_INIT;
+        struct spans sp = SPANS_INIT;
+        if (nl < 4 || strcmp(e->d_name + nl - 3, ".in") != 0) continue;
+        snprintf(in_path, sizeof in_path, "%s/%s", dir, e->d_name);
+        snprintf(out_path, sizeof out_path, "%s/%.*s.out", dir, (int)(nl - 3), e->d_name);
+        in = slurp(in_path, &n_in);
+        want = slurp(out_path, &n_out);
+        assert_non_null(in);
+        assert_non_null(want);
+        sent_split(in, n_in, &sp);
+        for (k = 0; k < sp.n; k++) {
+            assert_int_equal(buf_append(&got, in + sp.v[k].off, sp.v[k].len), 0);
+            assert_int_equal(buf_putc(&got, '\n'), 0);
+        }
+        if (got.len != n_out || memcmp(buf_cstr(&got), want, n_out) != 0) {
+            print_error("golden %s differs; got:\n%s\n", in_path, buf_cstr(&got));
+            fail();
+        }
+        seen++;
+        buf_release(&got);
+        spans_release(&sp);
+        free(in);
+        free(want);
+    }
+    closedir(d);
+    assert_true(seen > 0);
+}
+
+/* Acceptance on the real seeds (../shared/data; skipped when absent). */
+static void test_seed_003(void **state)
+{
+    static const char *const want[] = {
+        "Poin-Poin Penting",
+        "Ukraina dan Korea Selatan menuduh Korea Utara mengirimkan ribuan tentara untuk membantu "
+        "perang Rusia di Ukraina.",
+        "Rusia dan Korea Utara membantah tuduhan tersebut, dan AS mengatakan pihaknya masih "
+        "menyelidiki laporan tersebut.",
+    };
+    static const char *const prefix = "Sebuah perjanjian yang ditandatangani pada bulan Juni ";
+    char path[512];
+    struct spans sp = SPANS_INIT;
+    size_t n, k;
+    char *txt;
+    DIR *d = opendir("../shared/data/seeds");
+    struct dirent *e;
+    (void)state;
+    if (!d) {
+        print_message("../shared/data/seeds absent: skipping seed checks\n");
+        skip();
+    }
+    path[0] = '\0';
+    while ((e = readdir(d)) != NULL)
+        if (strncmp(e->d_name, "003_", 4) == 0)
+            snprintf(path, sizeof path, "../shared/data/seeds/%s", e->d_name);
+    closedir(d);
+    if (!path[0]) skip();
+    txt = slurp(path, &n);
+    assert_non_null(txt);
+    sent_split(txt, n, &sp);
+    assert_true(sp.n > 10);
+    for (k = 0; k < 3; k++) {
+        assert_int_equal(sp.v[k].len, strlen(want[k]));
+        assert_memory_equal(txt + sp.v[k].off, want[k], sp.v[k].len);
+    }
+    assert_true(sp.v[0].flags & SENT_HEADING);
+    assert_false(sp.v[1].flags & SENT_HEADING);
+    assert_memory_equal(txt + sp.v[3].off, prefix, strlen(prefix));
+    /* the sentence ends at the end of its own text, not in the next one */
+    assert_true(txt[sp.v[3].off + sp.v[3].len - 1] == '.');
+    assert_true(sp.v[3].len < 200);
+    /* questions are flagged */
+    for (k = 0; k < sp.n; k++) {
+        if (sp.v[k].len == strlen("Apa yang kita ketahui?") &&
+            memcmp(txt + sp.v[k].off, "Apa yang kita ketahui?", sp.v[k].len) == 0)
+            break;
+    }
+    assert_true(k < sp.n);
+    assert_true(sp.v[k].flags & SENT_QUESTION);
+    spans_release(&sp);
+    free(txt);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_basic),
+        cmocka_unit_test(test_abbreviations),
+        cmocka_unit_test(test_numbers_urls),
+        cmocka_unit_test(test_quotes),
+        cmocka_unit_test(test_ellipsis_glue),
+        cmocka_unit_test(test_bullets_headings),
+        cmocka_unit_test(test_flags),
+        cmocka_unit_test(test_lowercase_text),
+        cmocka_unit_test(test_bad_bytes),
+        cmocka_unit_test(test_huge_line),
+        cmocka_unit_test(test_golden),
+        cmocka_unit_test(test_seed_003),
+    };
+    return cmocka_run_group_tests_name("sent", tests, NULL, NULL);
+}
