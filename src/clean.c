@@ -234,7 +234,7 @@ void clean_learn(struct clean_ctx *c, const char *site, const char *text, size_t
         i = e + br;
     }
     /* each distinct line counts once per article */
-    qsort(keys, nk, sizeof *keys, cmp_u64);
+    if (nk) qsort(keys, nk, sizeof *keys, cmp_u64); /* qsort(NULL, 0) is UB */
     for (k = 0; k < nk; k++) {
         if (k > 0 && keys[k] == keys[k - 1]) continue;
         (*hmap_slot(&c->lines, keys[k], 1))++;
@@ -389,6 +389,11 @@ static const struct rule RULES[] = {
     {RULE_LEAD, "artikel ini telah tayang", 30, 0},
     {RULE_LEAD, "artikel ini sudah tayang", 30, 0},
     {RULE_LEAD, "artikel ini telah terbit", 30, 0},
+    /* syndication partnership credits that follow the "telah tayang" line */
+    {RULE_LEAD, "konten ini hasil kerja sama", 20, 0},
+    {RULE_LEAD, "konten ini merupakan kerja sama", 20, 0},
+    {RULE_LEAD, "artikel ini hasil kerja sama", 20, 0},
+    {RULE_LEAD, "artikel ini merupakan kerja sama", 20, 0},
     {RULE_LEAD, "halaman selanjutnya", 15, 0},
     {RULE_LEAD, "gambas", 10, RF_COLON},
     {RULE_LEAD, "scroll to continue", 10, 0},

@@ -290,10 +290,16 @@ int date_normalize_order(const char *s, size_t len, enum date_order order, char 
     if (!s) return KB_EPARSE;
     n = tokenize(s, len, t);
     if (parse(t, n, order, &w) != 0) return KB_EPARSE;
-    if (w.has_time)
-        snprintf(out, DATE_MAX, "%04d-%02d-%02dT%02d:%02d:%02d", w.y, w.m, w.d, w.hh, w.mm, w.ss);
-    else
-        snprintf(out, DATE_MAX, "%04d-%02d-%02d", w.y, w.m, w.d);
+    {
+        /* fields are range-checked by parse(); the roomy buffer only keeps
+         * gcc's -Wformat-truncation from assuming full int widths */
+        char tmp[96];
+        if (w.has_time)
+            snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02d:%02d:%02d", w.y, w.m, w.d, w.hh, w.mm, w.ss);
+        else
+            snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", w.y, w.m, w.d);
+        snprintf(out, DATE_MAX, "%.*s", DATE_MAX - 1, tmp);
+    }
     return 0;
 }
 
