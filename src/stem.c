@@ -1,10 +1,17 @@
-/* stem.c -- the stemmer behind stem.h: Snowball plus a word cache.
+/* stem.c -- the stemmer behind stem.h: kabar's confix stripper for
+ * Indonesian (stem_id.h, validated against the hunspell-id root lexicon),
+ * Snowball for English and as the Indonesian last resort, plus a word cache.
  *
  * Owns: one Snowball stemmer (libstemmer; "indonesian" or "english", UTF-8)
- * per struct stemmer, a bounded cache of word -> stem, and the buffer that
- * holds the last uncached result. This is the only file that includes
- * libstemmer.h; the confix-stripping stemmer will replace the Snowball call
- * in base_stem() and keep the rest.
+ * per struct stemmer, for Indonesian one stem_id stemmer over the shared
+ * process-wide lexicon, a bounded cache of word -> stem, and the buffer
+ * that holds the last uncached result. This is the only file that includes
+ * libstemmer.h.
+ *
+ * Indonesian words go to stem_id; words no rule can validate against the
+ * lexicon (names, loanwords, typos, roots the dictionary lacks) go to
+ * Snowball through stem_id's fallback hook. docs/internals/stem.md has the
+ * measured accuracy of each choice.
  *
  * Hyphens. Snowball sees one hyphen-free part at a time. Indonesian writes
  * reduplication with a hyphen, and the reduplicated form means the same
@@ -39,6 +46,7 @@
 
 #include "buf.h"
 #include "mem.h"
+#include "stem_id.h"
 
 #define CACHE_SLOTS 65536u                      /* power of two */
 #define CACHE_MAX_ENTRIES (CACHE_SLOTS / 4 * 3) /* load factor 0.75 */
@@ -54,6 +62,7 @@ struct centry {
 
 struct stemmer {
     struct sb_stemmer *sb; /* owned; Snowball stemmer for lang */
+    struct stem_id *sid;   /* owned; confix stripper (Indonesian only, else NULL) */
     enum kb_lang lang;     /* language of sb */
     struct centry *slot;   /* owned; CACHE_SLOTS entries */
     size_t n_entries;      /* slots in use */
@@ -63,6 +72,19 @@ struct stemmer {
     size_t hits;           /* cache lookups answered */
     size_t misses;         /* cache lookups that ran the stemmer */
 };
+
+/* stem_id's fallback: Snowball's answer for a word no rule validated. */
+static size_t snowball_fallback(void *ctx, const char *w, size_t len, char *out, size_t cap)
+{
+    struct stemmer *st = ctx;
+    const sb_symbol *r = sb_stemmer_stem(st->sb, (const sb_symbol *)w, (int)len);
+    size_t n;
+
+    if (!r) return (size_t)-1; /* Snowball out of memory: keep the word */
+    n = (size_t)sb_stemmer_length(st->sb);
+    memcpy(out, r, n < cap ? n : cap);
+    return n;
+}
 
 struct stemmer *stem_new(enum kb_lang lang)
 {
@@ -82,6 +104,12 @@ struct stemmer *stem_new(enum kb_lang lang)
         stem_free(st);
         return NULL;
     }
+    if (lang == KB_LANG_ID) {
+        /* the lexicon is loaded once per process and shared read-only; when
+         * hunspell-id is missing stem_id still runs its rules unvalidated */
+        st->sid = stem_id_new(lexicon_default());
+        stem_id_set_fallback(st->sid, snowball_fallback, st);
+    }
     st->slot = kb_calloc(CACHE_SLOTS, sizeof *st->slot);
     st->pool = kb_malloc(CACHE_POOL);
     return st;
@@ -91,6 +119,7 @@ void stem_free(struct stemmer *st)
 {
     if (!st) return;
     if (st->sb) sb_stemmer_delete(st->sb);
+    stem_id_free(st->sid);
     free(st->slot);
     free(st->pool);
     buf_release(&st->res);
@@ -141,6 +170,14 @@ static void base_stem(struct stemmer *st, const char *p, size_t n)
 {
     const sb_symbol *r = NULL;
 
+    if (st->sid && n > 0 && n <= STEM_ID_MAX_WORD) {
+        char out[STEM_ID_MAX_WORD];
+        size_t m = stem_id_word(st->sid, p, n, out, sizeof out);
+        /* a stem is never longer than its word, so out always suffices */
+        if (m > sizeof out) m = sizeof out; /* cannot happen: m <= n */
+        if (buf_append(&st->res, out, m)) abort();
+        return;
+    }
     if (n > 0 && has_letter(p, n)) r = sb_stemmer_stem(st->sb, (const sb_symbol *)p, (int)n);
     /* r == NULL is Snowball's out-of-memory: keep the word as it is */
     if (r) {

@@ -24,16 +24,22 @@ static const struct stem_case id_cases[] = {
     {"bukumu", "buku"},
     {"rumahku", "rumah"},
     {"pergilah", "pergi"},
-    {"apakah", "apa"},
+    {"siapakah", "siapa"},
     {"siapapun", "siapa"},
-    /* affixes (Snowball's own results; the confix stripper will restore
-     * the dropped letters: menulis -> tulis) */
+    /* affixes, with the dropped first letter restored by the confix
+     * stripper (Snowball alone gives "ulis" for menulis) */
+    {"menulis", "tulis"},
+    {"pengerahan", "kerah"},
+    {"menandatangani", "tandatangan"},
+    {"mengatakan", "kata"},
+    {"memperhatikan", "hati"},
+    {"menteri", "menteri"},
     {"pembangunan", "bangun"},
     {"kebijakan", "bijak"},
     {"ditandatangani", "tandatangan"},
     {"membaca", "baca"},
     {"bermain", "main"},
-    {"pelajaran", "ajar"},
+    {"perjalanan", "jalan"},
     /* reduplication */
     {"buku-buku", "buku"},
     {"anak-anaknya", "anak"},
