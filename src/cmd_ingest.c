@@ -52,17 +52,23 @@ static int on_article(void *ctx, struct article *a)
     kb_err_clear(&err);
     r->seen++;
     rc = ingest_add(r->in, a, &err);
-    if (rc == KB_EPARSE) {
-        if (r->progress) fputc('\n', stderr);
-        fprintf(stderr, "kabar: %s\n", err.msg);
-        rc = 0;
-    } else if (rc) {
+    /* KB_EPARSE: records refused by ingest; each was already reported
+     * through on_ingest_reject */
+    if (rc && rc != KB_EPARSE) {
         r->fatal = 1;
         r->err = err;
         return rc;
     }
     draw(r, 0);
     return 0;
+}
+
+/* A record ingest refused (e.g. nothing left after cleaning). */
+static void on_ingest_reject(void *ctx, const char *origin, const char *why)
+{
+    struct run *r = ctx;
+    if (r->progress) fputc('\n', stderr);
+    cli_warn_at(origin, why);
 }
 
 static void on_reject(void *ctx, const char *where, const char *why)
@@ -102,6 +108,7 @@ int cmd_ingest(struct cli *cli, int argc, char **argv)
 {
     static const char usage[] = "ingest [--format auto|text|jsonl|csv] [--no-title] PATH...|-";
     struct read_opts ro;
+    struct ingest_opts io;
     struct run r;
     struct store *st = NULL;
     struct ingest_counts counts;
@@ -145,7 +152,10 @@ int cmd_ingest(struct cli *cli, int argc, char **argv)
         free(paths);
         return EXIT_DATA;
     }
-    r.in = ingest_new(st, NULL, &r.err);
+    memset(&io, 0, sizeof io);
+    io.reject = on_ingest_reject;
+    io.ctx = &r;
+    r.in = ingest_new(st, &io, &r.err);
     if (!r.in) {
         cli_error("%s", r.err.msg);
         store_close(st);
@@ -172,7 +182,10 @@ int cmd_ingest(struct cli *cli, int argc, char **argv)
             status = EXIT_DATA;
         }
     }
-    if (!r.fatal && ingest_flush(r.in, &r.err)) r.fatal = 1;
+    if (!r.fatal) {
+        int rc = ingest_flush(r.in, &r.err);
+        if (rc && rc != KB_EPARSE) r.fatal = 1;
+    }
     if (r.progress) {
         r.done_bytes = r.total_bytes;
         draw(&r, 1);

@@ -52,7 +52,8 @@ void ingest_free(struct ingest *in);
  * and opts.reject sees each. After a fatal error the batch is rolled back
  * and dropped (a rerun of the same input re-adds it). */
 int ingest_add(struct ingest *in, struct article *a, struct kb_err *err) KB_MUST_CHECK;
-/* Process what is queued (call at the end). */
+/* Process what is queued (call at the end). Returns as ingest_add does:
+ * 0, KB_EPARSE when records were refused (not fatal), or a fatal error. */
 int ingest_flush(struct ingest *in, struct kb_err *err) KB_MUST_CHECK;
 void ingest_get_counts(const struct ingest *in, struct ingest_counts *c);
 

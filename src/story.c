@@ -371,7 +371,7 @@ int story_to_md(const struct story *s, struct buf *out)
     size_t i, k;
     int rc;
 
-    rc = buf_puts(out, "## ");
+    rc = buf_puts(out, "# ");
     if (rc == 0) rc = md_text(out, s->title ? s->title : "(untitled)");
     if (rc == 0) rc = buf_puts(out, "\n\n*");
     if (rc == 0) rc = put_dates(s, out);
@@ -392,7 +392,7 @@ int story_to_md(const struct story *s, struct buf *out)
         }
         if (rc == 0) rc = buf_puts(out, "\n");
     }
-    if (rc == 0 && s->n_articles) rc = buf_puts(out, "\n### Articles\n\n");
+    if (rc == 0 && s->n_articles) rc = buf_puts(out, "\n## Articles\n\n");
     for (i = 0; rc == 0 && i < s->n_articles; i++) {
         const struct story_article *a = &s->articles[i];
         rc = buf_printf(out, "- \\[%lld\\] [", (long long)a->id);

@@ -131,7 +131,7 @@ static void test_text_md(void **state)
         {0, " 2. Air mulai surut. [3]"},
         {0, "(copy of 1)"},
         {0, "https://warta.com/b (warta.com) 2025-03-10"},
-        {1, "## Banjir \\*Sukamaju\\*"},
+        {1, "# Banjir \\*Sukamaju\\*"},
         {1, "1. Sekitar 1.200 warga mengungsi. [\\[1\\]](<https://www.kabarharian.id/a>)"},
         {1, "[\\[4\\]](<https://agregator.net/c>)"},
         {1, "- \\[1\\] [Banjir \\[Sukamaju\\]](<https://www.kabarharian.id/a>)"},

@@ -1,0 +1,668 @@
+/* t_ingest.c -- the write path: batching, idempotent reruns, copies,
+ * rejections, derived titles, clustering across batches, crash safety
+ * (kill -9 mid-ingest, then rerun), and a run over real data when
+ * ../shared/data is present. Fixture texts are written for this test. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "article.h"
+#include "buf.h"
+#include "err.h"
+#include "ingest.h"
+#include "read.h"
+#include "store.h"
+#include "story.h"
+
+/* --- helpers ------------------------------------------------------------------ */
+
+struct tmpdb {
+    char dir[64];
+    char path[96];
+};
+
+static void tmpdb_make(struct tmpdb *t)
+{
+    snprintf(t->dir, sizeof t->dir, "/tmp/kabar_t_ingest_XXXXXX");
+    assert_non_null(mkdtemp(t->dir));
+    snprintf(t->path, sizeof t->path, "%s/k.db", t->dir);
+}
+
+static void tmpdb_remove(struct tmpdb *t)
+{
+    static const char *const sfx[] = {"", "-wal", "-shm", "-journal"};
+    char p[128];
+    size_t i;
+    for (i = 0; i < sizeof sfx / sizeof sfx[0]; i++) {
+        snprintf(p, sizeof p, "%s%s", t->path, sfx[i]);
+        unlink(p);
+    }
+    rmdir(t->dir);
+}
+
+static struct article *mk(const char *url, const char *site, const char *title,
+                          const char *published, const char *text)
+{
+    struct article *a = article_new();
+    char origin[160];
+    article_set(&a->url, url, strlen(url));
+    if (site) article_set(&a->site, site, strlen(site));
+    if (title) article_set(&a->title, title, strlen(title));
+    if (published) article_set(&a->published, published, strlen(published));
+    article_set(&a->text, text, strlen(text));
+    a->text_len = strlen(text);
+    snprintf(origin, sizeof origin, "fixture:%s", url);
+    article_set(&a->origin, origin, strlen(origin));
+    return a;
+}
+
+static struct store *open_ok(const char *path)
+{
+    struct kb_err err;
+    struct store *s;
+    kb_err_clear(&err);
+    s = store_open(path, &err);
+    if (!s) fail_msg("store_open: %s", err.msg);
+    return s;
+}
+
+/* --- fixtures: two invented events, five outlets ------------------------------------ */
+
+struct fx {
+    const char *url, *site, *title, *published, *text;
+};
+
+static const struct fx flood[] = {
+    {"https://warta-satu.id/banjir-lembah-hijau", "warta-satu.id", "Banjir rendam Lembah Hijau",
+     "2024-02-12",
+     "Banjir merendam ratusan rumah di Kecamatan Lembah Hijau setelah hujan deras mengguyur sejak "
+     "Minggu malam.\nAir sungai Cibening meluap dan ketinggian banjir mencapai satu meter di "
+     "permukiman warga.\nBadan penanggulangan bencana daerah mengevakuasi warga lansia dan "
+     "anak-anak ke balai desa."},
+    {"https://kabar-dua.id/sungai-cibening-meluap", "kabar-dua.id", "Sungai Cibening meluap",
+     "2024-02-13",
+     "Sungai Cibening meluap dan banjir merendam permukiman di Lembah Hijau.\nBadan "
+     "penanggulangan bencana daerah mencatat ratusan rumah terendam banjir setinggi satu meter.\n"
+     "Warga lansia dan anak-anak dievakuasi ke balai desa sejak Senin pagi."},
+    {"https://berita-tiga.id/pengungsi-banjir", "berita-tiga.id", "Pengungsi banjir bertambah",
+     "2024-02-14",
+     "Jumlah pengungsi banjir di Lembah Hijau bertambah karena hujan deras belum berhenti.\n"
+     "Balai desa penuh oleh warga yang rumahnya terendam banjir dari luapan sungai Cibening.\n"
+     "Badan penanggulangan bencana daerah menyiapkan dapur umum bagi pengungsi."},
+};
+
+static const struct fx festival[] = {
+    {"https://warta-satu.id/festival-layang", "warta-satu.id", "Festival layang-layang dibuka",
+     "2024-02-13",
+     "Festival layang-layang internasional dibuka di Pantai Pasir Putih dengan peserta dari "
+     "sebelas negara.\nLayang-layang raksasa berbentuk naga dan ikan paus menghiasi langit "
+     "pantai.\nPanitia festival menyiapkan lomba layang-layang hias untuk pelajar."},
+    {"https://kabar-dua.id/layang-raksasa", "kabar-dua.id", "Layang-layang raksasa di pantai",
+     "2024-02-14",
+     "Ribuan pengunjung memadati Pantai Pasir Putih untuk menyaksikan festival layang-layang.\n"
+     "Peserta dari sebelas negara menerbangkan layang-layang raksasa berbentuk naga.\n"
+     "Panitia festival juga menggelar lomba layang-layang hias bagi pelajar."},
+};
+
+static struct article *fx_article(const struct fx *f)
+{
+    return mk(f->url, f->site, f->title, f->published, f->text);
+}
+
+/* Ingest flood + festival interleaved, in the given batch size. */
+static void ingest_fixtures(struct store *s, size_t batch, struct ingest_counts *c)
+{
+    struct ingest_opts o;
+    struct ingest *in;
+    struct kb_err err;
+    size_t i;
+
+    memset(&o, 0, sizeof o);
+    o.batch = batch;
+    in = ingest_new(s, &o, &err);
+    assert_non_null(in);
+    for (i = 0; i < 3; i++) {
+        assert_int_equal(ingest_add(in, fx_article(&flood[i]), &err), 0);
+        if (i < 2) assert_int_equal(ingest_add(in, fx_article(&festival[i]), &err), 0);
+    }
+    assert_int_equal(ingest_flush(in, &err), 0);
+    ingest_get_counts(in, c);
+    ingest_free(in);
+}
+
+/* --- tests ------------------------------------------------------------------------ */
+
+static const size_t batch_rows[] = {1, 2, 3, 500};
+
+/* Whatever the batch size, the same five articles make the same two
+ * stories: clustering state is restored from the store between batches. */
+static void test_batches_cluster_alike(void **state)
+{
+    size_t r, i;
+    for (r = 0; r < sizeof batch_rows / sizeof batch_rows[0]; r++) {
+        struct tmpdb t;
+        struct store *s;
+        struct ingest_counts c;
+        struct kb_err err;
+        struct story *v = NULL;
+        size_t n = 0;
+        int64_t arts, copies, stories;
+
+        tmpdb_make(&t);
+        s = open_ok(t.path);
+        ingest_fixtures(s, batch_rows[r], &c);
+        assert_int_equal(c.added, 5);
+        assert_int_equal(c.duplicate, 0);
+        assert_int_equal(c.copies, 0);
+        assert_int_equal(c.rejected, 0);
+        assert_int_equal(store_counts(s, &arts, &copies, &stories, &err), 0);
+        assert_int_equal(arts, 5);
+        assert_int_equal(stories, 2);
+        assert_int_equal(store_stories_list(s, 0, &v, &n, &err), 0);
+        assert_int_equal(n, 2);
+        /* most sites first: the flood (3 outlets), titled by its earliest article */
+        assert_int_equal(v[0].n_articles, 3);
+        assert_int_equal(v[0].n_sites, 3);
+        assert_string_equal(v[0].title, flood[0].title);
+        for (i = 0; i < 3; i++) assert_string_equal(v[0].articles[i].url, flood[i].url);
+        assert_int_equal(v[1].n_articles, 2);
+        assert_string_equal(v[1].title, festival[0].title);
+        store_stories_free(v, n);
+        assert_int_equal(store_check(s, &err), 0);
+        store_close(s);
+        tmpdb_remove(&t);
+    }
+}
+
+/* A full batch commits on its own: with batch 2, four adds store four. */
+static void test_batch_commits(void **state)
+{
+    struct tmpdb t;
+    struct store *s, *reader;
+    struct ingest *in;
+    struct ingest_opts o;
+    struct kb_err err;
+    int64_t arts;
+
+    tmpdb_make(&t);
+    s = open_ok(t.path);
+    reader = open_ok(t.path); /* a second connection sees only committed data */
+    memset(&o, 0, sizeof o);
+    o.batch = 2;
+    in = ingest_new(s, &o, &err);
+    assert_non_null(in);
+    assert_int_equal(ingest_add(in, fx_article(&flood[0]), &err), 0);
+    assert_int_equal(store_counts(reader, &arts, NULL, NULL, &err), 0);
+    assert_int_equal(arts, 0);
+    assert_int_equal(ingest_add(in, fx_article(&flood[1]), &err), 0);
+    assert_int_equal(store_counts(reader, &arts, NULL, NULL, &err), 0);
+    assert_int_equal(arts, 2);
+    assert_int_equal(ingest_add(in, fx_article(&flood[2]), &err), 0);
+    assert_int_equal(store_counts(reader, &arts, NULL, NULL, &err), 0);
+    assert_int_equal(arts, 2);
+    assert_int_equal(ingest_flush(in, &err), 0);
+    assert_int_equal(store_counts(reader, &arts, NULL, NULL, &err), 0);
+    assert_int_equal(arts, 3);
+    assert_int_equal(ingest_flush(in, &err), 0); /* nothing queued: no-op */
+    ingest_free(in);
+    store_close(reader);
+    store_close(s);
+    tmpdb_remove(&t);
+}
+
+static void test_rerun_idempotent(void **state)
+{
+    struct tmpdb t;
+    struct store *s;
+    struct ingest_counts c;
+    struct kb_err err;
+    int64_t arts1, cop1, st1, arts2, cop2, st2;
+
+    tmpdb_make(&t);
+    s = open_ok(t.path);
+    ingest_fixtures(s, 2, &c);
+    assert_int_equal(c.added, 5);
+    assert_int_equal(store_counts(s, &arts1, &cop1, &st1, &err), 0);
+    store_close(s);
+
+    s = open_ok(t.path); /* a second run, as after a restart */
+    ingest_fixtures(s, 3, &c);
+    assert_int_equal(c.added, 0);
+    assert_int_equal(c.duplicate, 5);
+    assert_int_equal(c.copies, 0);
+    assert_int_equal(store_counts(s, &arts2, &cop2, &st2, &err), 0);
+    assert_int_equal(arts1, arts2);
+    assert_int_equal(cop1, cop2);
+    assert_int_equal(st1, st2);
+    assert_int_equal(store_check(s, &err), 0);
+    store_close(s);
+    tmpdb_remove(&t);
+}
+
+/* Syndicated copies: a new url with the same cleaned content is stored as a
+ * copy and joins its canonical article's story, in the same batch or later. */
+static void test_copies(void **state)
+{
+    struct tmpdb t;
+    struct store *s;
+    struct ingest *in;
+    struct ingest_opts o;
+    struct ingest_counts c;
+    struct kb_err err;
+    struct story one;
+    struct story *v = NULL;
+    size_t n = 0, i;
+    int64_t arts, copies;
+    /* same text, different case/spacing/punctuation, plus page junk */
+    struct fx same_batch = {"https://agregator.id/a/1", "agregator.id", "BANJIR RENDAM LEMBAH HIJAU",
+                            "2024-02-12", NULL};
+    struct fx later = {"https://portal-lain.id/x", NULL, NULL, "2024-02-15", NULL};
+
+    tmpdb_make(&t);
+    s = open_ok(t.path);
+    memset(&o, 0, sizeof o);
+    o.batch = 10;
+    in = ingest_new(s, &o, &err);
+    assert_non_null(in);
+    assert_int_equal(ingest_add(in, fx_article(&flood[0]), &err), 0);
+    same_batch.text = flood[0].text;
+    assert_int_equal(ingest_add(in, fx_article(&same_batch), &err), 0);
+    assert_int_equal(ingest_add(in, fx_article(&festival[0]), &err), 0);
+    assert_int_equal(ingest_flush(in, &err), 0);
+    later.text = "BANJIR merendam ratusan rumah di Kecamatan Lembah Hijau, setelah hujan deras "
+                 "mengguyur sejak Minggu malam!\n\nAir sungai Cibening meluap dan ketinggian banjir "
+                 "mencapai satu meter di permukiman warga\nBadan penanggulangan bencana daerah "
+                 "mengevakuasi warga lansia dan anak-anak ke balai desa.";
+    assert_int_equal(ingest_add(in, fx_article(&later), &err), 0);
+    assert_int_equal(ingest_flush(in, &err), 0);
+    ingest_get_counts(in, &c);
+    ingest_free(in);
+
+    assert_int_equal(c.added, 2);
+    assert_int_equal(c.copies, 2);
+    assert_int_equal(c.duplicate, 2);
+    assert_int_equal(store_counts(s, &arts, &copies, NULL, &err), 0);
+    assert_int_equal(arts, 2);
+    assert_int_equal(copies, 2);
+
+    assert_int_equal(store_stories_list(s, 0, &v, &n, &err), 0);
+    assert_int_equal(n, 2);
+    /* flood story: canonical first, then both copies, 3 outlets in all */
+    assert_int_equal(v[0].n_articles, 3);
+    assert_int_equal(v[0].n_sites, 3);
+    assert_string_equal(v[0].articles[0].url, flood[0].url);
+    assert_int_equal(v[0].articles[0].duplicate_of, 0);
+    for (i = 1; i < 3; i++) assert_int_equal(v[0].articles[i].duplicate_of, v[0].articles[0].id);
+    assert_int_equal(store_story_load(s, v[0].id, &one, &err), 0);
+    assert_int_equal(one.n_articles, 3);
+    story_release(&one);
+    store_stories_free(v, n);
+    store_close(s);
+    tmpdb_remove(&t);
+}
+
+struct rejects {
+    size_t n;
+    char last[256];
+};
+
+static void on_reject(void *ctx, const char *origin, const char *why)
+{
+    struct rejects *r = ctx;
+    r->n++;
+    snprintf(r->last, sizeof r->last, "%s: %s", origin, why);
+}
+
+static const struct {
+    const char *text;
+    int rejected;
+} reject_rows[] = {
+    {"   \n\t \n  ", 1},
+    {"\n\n\n", 1},
+    {"Baca juga:", 1},
+    {"Banjir surut pada Selasa sore dan warga mulai membersihkan rumah.", 0},
+    {"\xff\xfe\xfd", 1}, /* nothing readable: invalid bytes only */
+};
+
+static void test_reject_empty(void **state)
+{
+    struct tmpdb t;
+    struct store *s;
+    struct ingest *in;
+    struct ingest_opts o;
+    struct ingest_counts c;
+    struct kb_err err;
+    struct rejects rj;
+    size_t i, want_rej = 0, want_add = 0;
+    int rc;
+
+    tmpdb_make(&t);
+    s = open_ok(t.path);
+    memset(&rj, 0, sizeof rj);
+    memset(&o, 0, sizeof o);
+    o.batch = 100;
+    o.reject = on_reject;
+    o.ctx = &rj;
+    in = ingest_new(s, &o, &err);
+    assert_non_null(in);
+    for (i = 0; i < sizeof reject_rows / sizeof reject_rows[0]; i++) {
+        char url[64];
+        snprintf(url, sizeof url, "https://kosong.id/%zu", i);
+        assert_int_equal(ingest_add(in, mk(url, NULL, NULL, NULL, reject_rows[i].text), &err), 0);
+        want_rej += (size_t)reject_rows[i].rejected;
+        want_add += (size_t)!reject_rows[i].rejected;
+    }
+    kb_err_clear(&err);
+    rc = ingest_flush(in, &err);
+    assert_int_equal(rc, KB_EPARSE); /* not fatal: the good one is stored */
+    assert_non_null(strstr(err.msg, "fixture:https://kosong.id/0: no text left after cleaning"));
+    assert_non_null(strstr(err.msg, "more in this batch"));
+    assert_int_equal(rj.n, want_rej);
+    assert_non_null(strstr(rj.last, "no text left after cleaning"));
+    ingest_get_counts(in, &c);
+    assert_int_equal(c.rejected, want_rej);
+    assert_int_equal(c.added, want_add);
+    /* the session goes on after a rejection */
+    assert_int_equal(ingest_add(in, fx_article(&flood[0]), &err), 0);
+    assert_int_equal(ingest_flush(in, &err), 0);
+    ingest_get_counts(in, &c);
+    assert_int_equal(c.added, want_add + 1);
+    ingest_free(in);
+    store_close(s);
+    tmpdb_remove(&t);
+}
+
+static const struct {
+    const char *text;
+    const char *title;
+} title_rows[] = {
+    {"Jalan Tol Baru Dibuka untuk Umum\nKendaraan mulai melintas sejak pukul enam pagi.",
+     "Jalan Tol Baru Dibuka untuk Umum"},
+    {"Kendaraan mulai melintas di jalan tol baru sejak pukul enam pagi tadi menurut petugas "
+     "pengelola jalan.",
+     "Kendaraan mulai melintas di jalan tol baru sejak pukul enam pagi tadi\xe2\x80\xa6"},
+    {"Petugas menutup jalan.\nWarga memutar lewat desa sebelah.", "Petugas menutup jalan. Warga "
+                                                                   "memutar lewat desa sebelah."},
+    {"Warga memutar lewat desa", "Warga memutar lewat desa"},
+};
+
+static void test_derived_titles(void **state)
+{
+    size_t i;
+    for (i = 0; i < sizeof title_rows / sizeof title_rows[0]; i++) {
+        struct tmpdb t;
+        struct store *s;
+        struct ingest *in;
+        struct kb_err err;
+        struct story one;
+
+        tmpdb_make(&t);
+        s = open_ok(t.path);
+        in = ingest_new(s, NULL, &err);
+        assert_non_null(in);
+        assert_int_equal(ingest_add(in, mk("https://judul.id/1", NULL, NULL, "2024-01-01",
+                                           title_rows[i].text), &err), 0);
+        assert_int_equal(ingest_flush(in, &err), 0);
+        ingest_free(in);
+        assert_int_equal(store_story_load(s, 1, &one, &err), 0);
+        assert_int_equal(one.n_articles, 1);
+        if (!one.articles[0].title || strcmp(one.articles[0].title, title_rows[i].title) != 0)
+            fail_msg("row %zu: title '%s', want '%s'", i,
+                     one.articles[0].title ? one.articles[0].title : "(null)", title_rows[i].title);
+        story_release(&one);
+        store_close(s);
+        tmpdb_remove(&t);
+    }
+}
+
+/* A text that is one giant word gets a title cut at a character boundary. */
+static void test_derived_title_giant_word(void **state)
+{
+    struct tmpdb t;
+    struct store *s;
+    struct ingest *in;
+    struct kb_err err;
+    struct story one;
+    struct buf text = BUF_INIT, want = BUF_INIT;
+    size_t i;
+
+    for (i = 0; i < 3000; i++) assert_int_equal(buf_puts(&text, "\xe1\xb9\xad"), 0); /* 3 bytes */
+    assert_int_equal(buf_puts(&text, " akhir."), 0);
+    for (i = 0; i < 66; i++) assert_int_equal(buf_puts(&want, "\xe1\xb9\xad"), 0); /* 198 <= 200 */
+    assert_int_equal(buf_puts(&want, "\xe2\x80\xa6"), 0);
+    tmpdb_make(&t);
+    s = open_ok(t.path);
+    in = ingest_new(s, NULL, &err);
+    assert_non_null(in);
+    assert_int_equal(ingest_add(in, mk("https://judul.id/raksasa", NULL, NULL, NULL, buf_cstr(&text)),
+                                &err), 0);
+    assert_int_equal(ingest_flush(in, &err), 0);
+    ingest_free(in);
+    assert_int_equal(store_story_load(s, 1, &one, &err), 0);
+    assert_string_equal(one.articles[0].title, buf_cstr(&want));
+    assert_string_equal(one.title, buf_cstr(&want));
+    story_release(&one);
+    store_close(s);
+    tmpdb_remove(&t);
+    buf_release(&text);
+    buf_release(&want);
+}
+
+/* --- crash safety ------------------------------------------------------------------ */
+
+#define CRASH_N 600
+#define CRASH_BATCH 20
+
+static const char *const places[] = {"Sukamaju", "Cibening", "Karanganyar", "Tanjungsari",
+                                     "Mekarjaya", "Sidomulyo"};
+
+static struct article *crash_article(size_t i)
+{
+    char url[64], text[512], title[64], pub[16];
+    snprintf(url, sizeof url, "https://uji-crash.id/%zu", i);
+    snprintf(title, sizeof title, "Laporan warga %zu", i);
+    snprintf(pub, sizeof pub, "2023-%02zu-%02zu", 1 + i % 12, 1 + i % 28);
+    snprintf(text, sizeof text,
+             "Warga Desa %s melaporkan kerusakan jalan nomor %zu kepada pemerintah kabupaten.\n"
+             "Perbaikan jalan sepanjang %zu meter dijadwalkan bulan depan, kata kepala desa.\n"
+             "Anggaran perbaikan berasal dari dana desa tahun %zu.",
+             places[i % 6], i, 100 + i * 7, 2020 + i % 5);
+    return mk(url, "uji-crash.id", title, pub, text);
+}
+
+static int ingest_crash_set(const char *path, struct ingest_counts *c)
+{
+    struct kb_err err;
+    struct store *s = store_open(path, &err);
+    struct ingest_opts o;
+    struct ingest *in;
+    size_t i;
+
+    if (!s) return -1;
+    memset(&o, 0, sizeof o);
+    o.batch = CRASH_BATCH;
+    in = ingest_new(s, &o, &err);
+    if (!in) {
+        store_close(s);
+        return -1;
+    }
+    for (i = 0; i < CRASH_N; i++)
+        if (ingest_add(in, crash_article(i), &err)) break;
+    if (i == CRASH_N && ingest_flush(in, &err) == 0) {
+        if (c) ingest_get_counts(in, c);
+        ingest_free(in);
+        store_close(s);
+        return 0;
+    }
+    ingest_free(in);
+    store_close(s);
+    return -1;
+}
+
+static void test_kill9_rerun(void **state)
+{
+    struct tmpdb t;
+    struct store *s;
+    struct ingest_counts c;
+    struct kb_err err;
+    char wal[128];
+    int64_t before, after, copies, stories;
+    int status, k;
+    pid_t pid;
+
+    tmpdb_make(&t);
+    store_close(open_ok(t.path)); /* schema first, so the child only ingests */
+    snprintf(wal, sizeof wal, "%s-wal", t.path);
+    pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) _exit(ingest_crash_set(t.path, NULL) ? 3 : 0);
+    /* wait until the child has written something, then kill it mid-run */
+    for (k = 0; k < 1000; k++) {
+        struct stat sb;
+        if (stat(wal, &sb) == 0 && sb.st_size > 64 * 1024) break;
+        if (waitpid(pid, &status, WNOHANG) == pid) {
+            pid = 0;
+            break;
+        }
+        usleep(5000);
+    }
+    if (pid) {
+        usleep((useconds_t)(1000 * (time(NULL) % 20)));
+        kill(pid, SIGKILL);
+        waitpid(pid, &status, 0);
+    }
+
+    s = open_ok(t.path);
+    assert_int_equal(store_check(s, &err), 0);
+    assert_int_equal(store_counts(s, &before, NULL, NULL, &err), 0);
+    /* only whole batches survive a crash */
+    if (before % CRASH_BATCH != 0)
+        fail_msg("%lld articles after kill -9: not whole batches of %d", (long long)before,
+                 CRASH_BATCH);
+    store_close(s);
+    print_message("# kill -9 %s: %lld of %d articles committed\n", pid ? "mid-run" : "after the end",
+                  (long long)before, CRASH_N);
+
+    assert_int_equal(ingest_crash_set(t.path, &c), 0);
+    assert_int_equal((int64_t)c.added, CRASH_N - before);
+    assert_int_equal((int64_t)c.duplicate, before);
+    s = open_ok(t.path);
+    assert_int_equal(store_counts(s, &after, &copies, &stories, &err), 0);
+    assert_int_equal(after, CRASH_N);
+    assert_int_equal(copies, 0);
+    assert_true(stories >= 1);
+    assert_int_equal(store_check(s, &err), 0);
+    store_close(s);
+    tmpdb_remove(&t);
+}
+
+/* --- real data ----------------------------------------------------------------------- */
+
+#define DETIK "../shared/data/news-id/detik1000/data_berita.csv"
+
+struct real_run {
+    struct ingest *in;
+    size_t emitted;
+    size_t refused; /* KB_EPARSE returns */
+    int fatal;
+    struct kb_err err;
+};
+
+static int real_emit(void *ctx, struct article *a)
+{
+    struct real_run *r = ctx;
+    int rc;
+    r->emitted++;
+    rc = ingest_add(r->in, a, &r->err);
+    if (rc == KB_EPARSE) return 0;
+    if (rc) r->fatal = 1;
+    return rc;
+}
+
+static void real_ingest(const char *db, struct ingest_counts *c, size_t *emitted)
+{
+    struct store *s = open_ok(db);
+    struct real_run r;
+    struct read_opts ro;
+    int rc;
+
+    memset(&r, 0, sizeof r);
+    memset(&ro, 0, sizeof ro);
+    r.in = ingest_new(s, NULL, &r.err);
+    assert_non_null(r.in);
+    ro.emit = real_emit;
+    ro.ctx = &r;
+    rc = read_path(&ro, DETIK, &r.err);
+    if (rc) fail_msg("read/ingest: %s", r.err.msg);
+    rc = ingest_flush(r.in, &r.err);
+    if (rc && rc != KB_EPARSE) fail_msg("flush: %s", r.err.msg);
+    ingest_get_counts(r.in, c);
+    *emitted = r.emitted;
+    ingest_free(r.in);
+    store_close(s);
+}
+
+static void test_real_detik(void **state)
+{
+    struct tmpdb t;
+    struct ingest_counts c1, c2;
+    struct store *s;
+    struct kb_err err;
+    struct search_hit *h = NULL;
+    size_t e1, e2, n = 0;
+    int64_t arts, copies, stories;
+
+    if (access(DETIK, R_OK) != 0) {
+        print_message("skip: %s absent (real data lives beside the repository)\n", DETIK);
+        skip();
+    }
+    tmpdb_make(&t);
+    real_ingest(t.path, &c1, &e1);
+    assert_true(e1 >= 900);
+    assert_int_equal(c1.added + c1.duplicate + c1.rejected, e1);
+    assert_true(c1.added >= e1 * 9 / 10);
+    real_ingest(t.path, &c2, &e2);
+    assert_int_equal(e2, e1);
+    assert_int_equal(c2.added, 0);
+    assert_int_equal(c2.duplicate, c1.added + c1.duplicate);
+    s = open_ok(t.path);
+    assert_int_equal(store_counts(s, &arts, &copies, &stories, &err), 0);
+    assert_int_equal(arts, (int64_t)c1.added);
+    assert_int_equal(copies, (int64_t)c1.copies);
+    /* stories group articles: far fewer stories than articles, more than one */
+    assert_true(stories > 1 && stories < arts);
+    assert_int_equal(store_search(s, "presiden", 5, &h, &n, &err), 0);
+    assert_int_equal(n, 5);
+    assert_non_null(strchr(h[0].snippet, '['));
+    store_hits_free(h, n);
+    assert_int_equal(store_check(s, &err), 0);
+    store_close(s);
+    tmpdb_remove(&t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_batches_cluster_alike),
+        cmocka_unit_test(test_batch_commits),
+        cmocka_unit_test(test_rerun_idempotent),
+        cmocka_unit_test(test_copies),
+        cmocka_unit_test(test_reject_empty),
+        cmocka_unit_test(test_derived_titles),
+        cmocka_unit_test(test_derived_title_giant_word),
+        cmocka_unit_test(test_kill9_rerun),
+        cmocka_unit_test(test_real_detik),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
