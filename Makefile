@@ -35,7 +35,7 @@ LIB_OBJ  = $(LIB_SRC:src/%.c=$(O)/%.o)
 CLI_OBJ  = $(CLI_SRC:src/%.c=$(O)/%.o)
 TEST_BIN = $(TEST_SRC:tests/%.c=$(O)/tests/%)
 
-.PHONY: all check asan debug bench fuzz deps install clean unit
+.PHONY: all check asan debug bench fuzz deps deps-check deps-bench install clean unit
 
 all: kabar
 
@@ -72,8 +72,22 @@ debug:
 check: deps-check asan
 	@KABAR=build/asan/kabar TESTBIN=build/asan/tests sh tests/run.sh
 
-bench: kabar
+# Benchmark programs: standalone, linked against the release library. ICU
+# links only into the sentence benchmark (the reference), never into kabar.
+BENCH_BIN := build/bench/sent_bench build/bench/lang_bench build/bench/stem_bench
+
+build/bench/sent_bench: bench/sent_bench.c bench/icu_sent.c $(O)/libkabar.a | build/bench/.dir
+	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags icu-uc) -Isrc -o $@ bench/sent_bench.c \
+	    bench/icu_sent.c $(O)/libkabar.a $(PKG_LIBS) $(shell pkg-config --libs icu-uc)
+
+build/bench/%: bench/%.c $(O)/libkabar.a | build/bench/.dir
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(O)/libkabar.a $(PKG_LIBS)
+
+bench: deps-bench kabar $(BENCH_BIN)
 	@sh bench/run.sh
+
+deps-bench:
+	@sh scripts/deps.sh --install --bench
 
 fuzz:
 	@sh tests/fuzz/build.sh
@@ -91,4 +105,4 @@ install: kabar
 clean:
 	rm -rf build kabar
 
--include $(wildcard build/*/*.d build/*/tests/*.d)
+-include $(wildcard build/*/*.d build/*/tests/*.d build/bench/*.d)

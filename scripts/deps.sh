@@ -3,11 +3,15 @@
 #   --check    exit 1 and name the missing packages (no changes)
 #   --install  install the missing ones: apt-get as root, sudo when available,
 #              otherwise print the apt-get command to run and exit 1
+#   a second argument --bench adds the reference tools `make bench` compares with
 set -u
 PKGS="build-essential make pkg-config python3 clang libclang-rt-14-dev libsqlite3-dev libutf8proc-dev libxml2-dev zlib1g-dev \
 libstemmer-dev hunspell-id libhunspell-dev libexttextcat-dev libmicrohttpd-dev \
 libxxhash-dev libjansson-dev libcmocka-dev"
+# references that `make bench` runs side by side with kabar
+BENCH_PKGS="libicu-dev python3-readability time"
 mode=${1:---check}
+[ "${2:-}" = "--bench" ] && PKGS="$PKGS $BENCH_PKGS"
 
 missing=""
 for p in $PKGS; do

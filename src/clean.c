@@ -885,3 +885,99 @@ int clean_text(const struct clean_ctx *c, const char *site, const char *text, si
     buf_release(&w);
     return rc;
 }
+
+/* --- derived titles --------------------------------------------------------- */
+
+static int title_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Derived titles: a first line this short without final punctuation reads
+ * as a heading; otherwise the first TITLE_WORDS words. */
+#define HEADING_MAX_WORDS 16
+#define HEADING_MAX_BYTES 200
+#define TITLE_WORDS 12
+#define TITLE_MAX_BYTES 200 /* a derived title never exceeds this (plus "…") */
+
+/* Bytes of a whitespace-separated word starting at s[0]. */
+static size_t word_len(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && !title_space(s[i])) i++;
+    return i;
+}
+
+/* Append at most room bytes of w[0..len) to b, never cutting a UTF-8
+ * sequence; returns bytes appended via *used. 0 or KB_ETOOBIG. */
+static int append_clipped(struct buf *b, const char *w, size_t len, size_t room, size_t *used)
+{
+    if (len > room) {
+        len = room;
+        /* back up over continuation bytes (10xxxxxx) to a lead byte */
+        while (len > 0 && ((unsigned char)w[len] & 0xc0) == 0x80) len--;
+    }
+    *used = len;
+    return buf_append(b, w, len);
+}
+
+/* A title for an article that came without one: the first line when it is
+ * short and has no final punctuation (a heading), else the first
+ * TITLE_WORDS words with an ellipsis when cut. NULL for an empty text. */
+char *clean_title(const char *t, size_t len)
+{
+    struct buf b = BUF_INIT;
+    size_t i = 0, eol, words = 0, n_lines_after = 0;
+    int rc = 0;
+
+    while (i < len && title_space(t[i])) i++;
+    eol = i;
+    while (eol < len && t[eol] != '\n') eol++;
+    {
+        size_t j = eol, end = eol, k;
+        while (end > i && title_space(t[end - 1])) end--;
+        for (k = i; k < end;) { /* count the line's words */
+            while (k < end && title_space(t[k])) k++;
+            if (k < end) words++;
+            k += word_len(t + k, end - k);
+        }
+        while (j < len && title_space(t[j])) j++;
+        n_lines_after = j < len;
+        if (end > i && n_lines_after && words <= HEADING_MAX_WORDS && end - i <= HEADING_MAX_BYTES) {
+            /* final punctuation, a quote or an ellipsis end a sentence, not a
+             * heading */
+            static const char *const enders[] = {".", "!", "?", "\"", ":", ";", ",",
+                                                 "\xe2\x80\xa6", "\xe2\x80\x9d"};
+            size_t e, line = end - i;
+            for (e = 0; e < sizeof enders / sizeof enders[0]; e++) {
+                size_t el = strlen(enders[e]);
+                if (line >= el && memcmp(t + end - el, enders[e], el) == 0) break;
+            }
+            if (e == sizeof enders / sizeof enders[0]) return kb_strndup(t + i, line);
+        }
+    }
+    words = 0;
+    while (i < len && words < TITLE_WORDS && !rc) {
+        size_t w, used = 0;
+        while (i < len && title_space(t[i])) i++;
+        w = word_len(t + i, len - i);
+        if (!w) break;
+        if (words) rc = buf_putc(&b, ' ');
+        if (!rc)
+            rc = append_clipped(&b, t + i, w, b.len < TITLE_MAX_BYTES ? TITLE_MAX_BYTES - b.len : 0,
+                                &used);
+        i += used;
+        words++;
+        if (used < w) { /* a giant "word": cut, and the ellipsis below says so */
+            if (used == 0 && b.len) buf_truncate(&b, b.len - 1);
+            break;
+        }
+    }
+    while (i < len && title_space(t[i])) i++;
+    if (!rc && i < len) rc = buf_puts(&b, "\xe2\x80\xa6");
+    if (rc || b.len == 0) {
+        buf_release(&b);
+        return NULL;
+    }
+    return buf_take(&b);
+}

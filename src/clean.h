@@ -48,4 +48,10 @@ void clean_set_min_repeats(struct clean_ctx *c, unsigned n);
 int clean_text(const struct clean_ctx *c, const char *site, const char *text, size_t len,
                struct buf *out, struct clean_stats *st) KB_MUST_CHECK;
 
+/* A title for an article that came without one, from its cleaned text: the
+ * first line when it reads as a heading (short, no final punctuation, more
+ * text after it), else the first words of the text with "…" when cut. A
+ * new string (free with free()), or NULL for an empty text. */
+char *clean_title(const char *clean, size_t len);
+
 #endif

@@ -195,6 +195,10 @@ int corpus_stories(struct corpus *c, struct story **out, size_t *n, struct kb_er
         }
         x->clean_len = b.len;
         x->clean = buf_take(&b);
+        if (!x->a->title || !*x->a->title) {
+            free(x->a->title);
+            x->a->title = clean_title(x->clean, x->clean_len);
+        }
         dedup_hash(x->clean, x->clean_len, x->hash);
         order[n_order++] = i;
     }
