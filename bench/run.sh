@@ -46,3 +46,19 @@ print("%-28s %12d   (goal: 5)" % ("articles in story 1", len(v[0]["articles"])))
 print("%-28s %12d   (goal: 3-7)" % ("summary sentences", len(v[0]["summary"])))
 print("%-28s %12d   (goal: >= 1)" % ("sentences citing >= 2", sum(len(s["sources"]) >= 2 for s in v[0]["summary"])))
 '
+echo
+
+echo "== language: stemming (build/bench/stem_bench)"
+build/bench/stem_bench "$SHARED/lang/ud-id-gsd/ud-gsd-devtest-lemma-pairs.tsv" \
+    "$SHARED/news-id/detik1000/data_berita.csv"
+echo "   references: Snowball 78.6%, hunspell-id 87.8% (published); goal >= 92%, >= 1M words/s"
+echo
+
+echo "== language: sentence boundaries (build/bench/sent_bench)"
+build/bench/sent_bench "$SHARED"
+echo "   reference: ICU ~0.93 on GSD (published); goal: above ICU, >= 0.99 on clean news"
+echo
+
+echo "== language: identification (build/bench/lang_bench)"
+build/bench/lang_bench "$SHARED"
+echo "   goal: >= 99% of documents right"
