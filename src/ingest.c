@@ -1,7 +1,8 @@
 /* ingest.c -- the write path: articles -> clean -> hash -> store -> cluster.
  *
  * Owns: the queue of articles not yet stored (a batch), the boilerplate
- * learner of this session (clean.h), a stemmer, and the running counts.
+ * learner of this session (clean.h), a stemmer, a language identifier
+ * (lang.h), and the running counts.
  *
  * Per batch, in one store transaction:
  *   1. clean_learn over every queued article, so lines repeated across one
@@ -9,7 +10,8 @@
  *   2. per article, in input order: a url already stored is a duplicate at
  *      the cost of one index lookup (reruns stay cheap); otherwise
  *      clean_text; reject when nothing is left;
- *      derive a title when the input had none; dedup_hash of the cleaned
+ *      derive a title when the input had none, and the language when the
+ *      input declared none; dedup_hash of the cleaned
  *      text; store_article_put. A new canonical article gets its term counts
  *      (terms.h, stopwords dropped) recorded with store_terms_put;
  *   3. the new canonical articles are clustered in date order (undated
@@ -32,6 +34,7 @@
 #include "cluster.h"
 #include "date.h"
 #include "dedup.h"
+#include "lang.h"
 #include "mem.h"
 #include "stem.h"
 #include "terms.h"
@@ -64,6 +67,7 @@ struct ingest {
     size_t cap_q;
     struct clean_ctx *clean;      /* owned; learns across the session's batches */
     struct stemmer *stem;         /* owned */
+    struct lang_ctx *lang;        /* owned; NULL when the language models are missing */
     struct ingest_counts counts;  /* committed batches only */
     /* per-batch scratch, reused */
     struct buf text;              /* cleaned text of the current article */
@@ -98,6 +102,9 @@ struct ingest *ingest_new(struct store *s, const struct ingest_opts *o, struct k
     in->o.cluster = NULL; /* copied: the caller's struct need not outlive us */
     in->clean = clean_new();
     in->stem = stem_new(KB_LANG_ID);
+    /* without libexttextcat's models articles are simply stored without a
+     * detected language: not a reason to refuse to ingest */
+    in->lang = lang_new(NULL);
     buf_init(&in->text, 0);
     buf_init(&in->arena, 0);
     buf_init(&in->words, 0);
@@ -123,6 +130,7 @@ void ingest_free(struct ingest *in)
     free(in->q);
     clean_free(in->clean);
     stem_free(in->stem);
+    lang_free(in->lang);
     buf_release(&in->text);
     buf_release(&in->arena);
     buf_release(&in->words);
@@ -372,6 +380,13 @@ static int process_batch(struct ingest *in, struct ingest_counts *bc, struct kb_
         if (!a->title || !*a->title) {
             free(a->title);
             a->title = clean_title(in->text.ptr, in->text.len);
+        }
+        if ((!a->lang || !*a->lang) && in->lang) {
+            char code[LANG_CODE_MAX];
+            double conf;
+            if (lang_detect(in->lang, in->text.ptr, in->text.len, code, &conf) == 0 &&
+                strcmp(code, "und") != 0)
+                article_set(&a->lang, code, strlen(code));
         }
         dedup_hash(in->text.ptr, in->text.len, hash);
         rc = store_article_put(in->store, a, in->text.ptr, in->text.len, hash, &id, &outcome, err);
