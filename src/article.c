@@ -118,3 +118,29 @@ int article_site_from_url(const char *url, char *out, size_t cap)
     memcpy(out, host + start, len + 1);
     return 0;
 }
+
+size_t article_outlet(const char *site, const char *url, char *out, size_t cap)
+{
+    size_t n;
+
+    if (cap == 0) return 0;
+    if (site && *site) {
+        n = strlen(site);
+    } else if (url && article_site_from_url(url, out, cap) == 0) {
+        return strlen(out);
+    } else if (url) {
+        /* "PATH:LINE" -> "PATH": strip a ':' followed only by digits */
+        size_t d;
+        n = strlen(url);
+        for (d = n; d > 0 && url[d - 1] >= '0' && url[d - 1] <= '9'; d--) {}
+        if (d < n && d > 1 && url[d - 1] == ':') n = d - 1;
+        site = url;
+    } else {
+        out[0] = '\0';
+        return 0;
+    }
+    if (n > cap - 1) n = cap - 1;
+    memcpy(out, site, n);
+    out[n] = '\0';
+    return n;
+}

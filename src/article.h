@@ -35,4 +35,13 @@ void article_set(char **field, const char *s, size_t len);
  * kept whole. */
 int article_site_from_url(const char *url, char *out, size_t cap);
 
+/* The key that identifies an article's outlet (one "voice" when counting
+ * how many outlets carry a story), written to out (cap bytes): the site
+ * when given, else the registrable domain of the url, else -- a record read
+ * from a local file -- the file itself: a url "PATH:LINE" (a row of a CSV
+ * or JSONL file without urls) gives PATH, so the rows of one file count as
+ * one outlet while separate text files count as separate outlets. Returns
+ * the key's length (truncated to cap - 1). */
+size_t article_outlet(const char *site, const char *url, char *out, size_t cap);
+
 #endif

@@ -153,9 +153,8 @@ static const char *const sql_text[ST_COUNT] = {
     [ST_DOCS_ALL] = "SELECT a.id, a.story_id, a.day, t.terms FROM articles a"
                     " JOIN article_terms t ON t.article_id = a.id"
                     " WHERE a.story_id IS NOT NULL ORDER BY a.day IS NULL, a.day, a.id",
-    /* an article without a site stands for an outlet of its own (story.c
-     * counts it the same way); store_article_put fills site from the url */
-    [ST_STORIES_LIST] = "SELECT story_id, count(DISTINCT coalesce(site, url)) AS n_sites,"
+    /* outlets counted by article_outlet, the rule story.c uses too */
+    [ST_STORIES_LIST] = "SELECT story_id, count(DISTINCT kabar_outlet(site, url)) AS n_sites,"
                         " max(published) AS last FROM articles WHERE story_id IS NOT NULL"
                         " GROUP BY story_id ORDER BY n_sites DESC, last IS NULL, last DESC,"
                         " story_id DESC LIMIT ?1",
@@ -374,6 +373,25 @@ static int fts_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text
     return terms_each(t->stem, text, (size_t)n_text, TERMS_KEEP_STOP, fts_emit, &c);
 }
 
+/* kabar_outlet(site, url): article_outlet in SQL, so that queries count
+ * outlets by the same rule as story.c. Deterministic, so usable anywhere. */
+static void sql_outlet(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    char key[512];
+    size_t n = article_outlet((const char *)sqlite3_value_text(argv[0]),
+                              (const char *)sqlite3_value_text(argv[1]), key, sizeof key);
+    (void)argc;
+    sqlite3_result_text(ctx, key, (int)n, SQLITE_TRANSIENT);
+}
+
+static int register_functions(struct store *s, struct kb_err *err)
+{
+    if (sqlite3_create_function(s->db, "kabar_outlet", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                                sql_outlet, NULL, NULL) != SQLITE_OK)
+        return kb_err_set(err, KB_EDB, "store: registering kabar_outlet: %s", sqlite3_errmsg(s->db));
+    return 0;
+}
+
 static int register_tokenizer(struct store *s, struct kb_err *err)
 {
     static fts5_tokenizer tok = {fts_create, fts_delete, fts_tokenize};
@@ -477,6 +495,7 @@ struct store *store_open(const char *path, struct kb_err *err)
     if (!rc) rc = exec(s, "PRAGMA cache_size = -32768", "sizing the cache", err);
     if (!rc) rc = exec(s, "PRAGMA temp_store = MEMORY", "setting temp_store", err);
     if (!rc) rc = register_tokenizer(s, err);
+    if (!rc) rc = register_functions(s, err);
     if (!rc) rc = migrate(s, err);
     if (!rc) {
         s->stem = stem_new(KB_LANG_ID);

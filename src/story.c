@@ -94,16 +94,13 @@ void story_add_sentence(struct story *s, const char *text, size_t len, int64_t a
     x->score = score;
 }
 
-/* The key that identifies an article's outlet: its site, else the host of
- * its url; an article with neither (a local file) is an outlet of its own. */
+/* Two articles from one outlet (article_outlet) are one voice. */
 static int same_outlet(const struct story_article *a, const struct story_article *b)
 {
-    char ha[256], hb[256];
-    const char *ka = a->site, *kb = b->site;
+    char ka[512], kb[512];
 
-    if (!ka && article_site_from_url(a->url, ha, sizeof ha) == 0) ka = ha;
-    if (!kb && article_site_from_url(b->url, hb, sizeof hb) == 0) kb = hb;
-    if (!ka || !kb) return a == b;
+    article_outlet(a->site, a->url, ka, sizeof ka);
+    article_outlet(b->site, b->url, kb, sizeof kb);
     return strcmp(ka, kb) == 0;
 }
 
