@@ -626,8 +626,9 @@ static void trim(const char *s, size_t *a, size_t *b)
  * dash and the space after it) and writes the place (maybe "") to place.
  * Accepted: [PLACE][, or (] OUTLET [)] [, PLACE] [, DATE] DASH, where the
  * outlet is a domain ("KOMPAS.com", "ditphat.net") or a bracketed
- * capitalised name ("(ANTARA)"); or an ALL-CAPS place alone ("JAKARTA -").
- * A capitalised place alone ("Jakarta - Bandung") is not a dateline. */
+ * capitalised name ("(ANTARA)"); or a place alone in capitals ("JAKARTA -")
+ * or before a spaced en/em dash ("Lembah Sari – "). A capitalised place
+ * before a hyphen ("Jakarta - Bandung") is not a dateline. */
 static size_t dateline(const char *s, size_t n, char *place, size_t cap)
 {
     size_t d, dl = 0, i, a, b, pa = 0, pb = 0, parts = 0;
@@ -697,7 +698,11 @@ static size_t dateline(const char *s, size_t n, char *place, size_t cap)
         }
         if (b >= d) break;
     }
-    if (!outlet && !(have_place && caps_place && parts == 1)) return 0;
+    /* a place alone is a dateline when written in capitals ("JAKARTA -") or
+     * set off with a spaced en/em dash ("Lembah Sari – Lima warga ..."),
+     * which Indonesian prose does not use after a sentence's first words;
+     * "Jakarta - Bandung" with a hyphen stays text */
+    if (!outlet && !(have_place && parts == 1 && (caps_place || dl == 3))) return 0;
     if (place && cap) {
         size_t pl = have_place ? pb - pa : 0;
         if (pl >= cap) pl = cap - 1;

@@ -187,6 +187,8 @@ static void test_datelines(void **state)
         {"BANDA ACEH, KOMPAS.com -- Harga beras naik di pasar induk.", "Harga beras naik di pasar induk.", "BANDA ACEH"},
         {"Jakarta, CNN Indonesia -- Harga beras naik di pasar induk.", "Harga beras naik di pasar induk.", "Jakarta"},
         {"Judul Berita\nSURABAYA, KOMPAS.com - Harga beras naik.", "Judul Berita\nHarga beras naik.", "SURABAYA"},
+        {"Lembah Hijau \xE2\x80\x93 Harga beras naik di pasar induk.", "Harga beras naik di pasar induk.",
+         "Lembah Hijau"},
         /* not datelines */
         {"Jakarta - Bandung ditempuh tiga jam dengan kereta cepat.",
          "Jakarta - Bandung ditempuh tiga jam dengan kereta cepat.", ""},
