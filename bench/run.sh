@@ -50,15 +50,46 @@ echo
 
 echo "== language: stemming (build/bench/stem_bench)"
 build/bench/stem_bench "$SHARED/lang/ud-id-gsd/ud-gsd-devtest-lemma-pairs.tsv" \
-    "$SHARED/news-id/detik1000/data_berita.csv"
-echo "   references: Snowball 78.6%, hunspell-id 87.8% (published); goal >= 92%, >= 1M words/s"
+    "$SHARED/news-id/detik1000/data_berita.csv" | tee "$out/stem.txt"
 echo
 
 echo "== language: sentence boundaries (build/bench/sent_bench)"
-build/bench/sent_bench "$SHARED"
-echo "   reference: ICU ~0.93 on GSD (published); goal: above ICU, >= 0.99 on clean news"
+build/bench/sent_bench "$SHARED" | tee "$out/sent.txt"
 echo
 
 echo "== language: identification (build/bench/lang_bench)"
-build/bench/lang_bench "$SHARED"
-echo "   goal: >= 99% of documents right"
+build/bench/lang_bench "$SHARED" | tee "$out/lang.txt"
+echo
+
+# One table: each language-layer figure beside its reference (measured in
+# this run where the reference runs here, else the published figure) and
+# the goal of the language-layer issue.
+echo "== language layer: kabar vs references (this run)"
+awk -v stem="$out/stem.txt" -v sent="$out/sent.txt" -v lang="$out/lang.txt" 'BEGIN {
+    while ((getline l < stem) > 0) {
+        if (l ~ /^kabar stem \(as shipped, stem.h\)/) { n = split(l, f, " "); st_k = f[n] }
+        if (l ~ /^Snowball indonesian  /) { n = split(l, f, " "); st_s = f[n] }
+        if (l ~ /^hunspell-id/) { n = split(l, f, " "); st_h = f[n] }
+        if (l ~ /^kabar stem \(as shipped\), warm cache/) { n = split(l, f, " "); sp_k = f[n - 1] }
+        if (l ~ /^Snowball indonesian \(no cache\)/) { n = split(l, f, " "); sp_s = f[n - 1] }
+    }
+    while ((getline l < sent) > 0) {
+        split(l, f, " ")
+        if (f[1] == "ud-id-gsd" && f[2] == "kabar") g_k = f[8]
+        if (f[1] == "ud-id-gsd" && f[2] == "icu") g_i = f[8]
+        if (f[1] == "news" && f[2] == "kabar") n_k = f[8]
+        if (f[1] == "news" && f[2] == "icu") n_i = f[8]
+    }
+    while ((getline l < lang) > 0) {
+        split(l, f, " ")
+        if (f[1] == "all") { l_k = f[4]; l_t = f[5] }
+    }
+    fmt = "%-36s %12s %22s %10s\n"
+    printf fmt, "measure", "kabar", "reference", "goal"
+    printf fmt, "stem accuracy, GSD lemma pairs", st_k, "Snowball " st_s, ">= 92%"
+    printf fmt, "", "", "hunspell-id " st_h, ""
+    printf fmt, "stem speed (words/s, one core)", sprintf("%.1fM", sp_k / 1e6), sprintf("Snowball %.1fM", sp_s / 1e6), ">= 1M"
+    printf fmt, "sentence F1, UD GSD", g_k, "ICU " g_i, "> ICU"
+    printf fmt, "sentence F1, clean news", n_k, "ICU " n_i, ">= 0.99"
+    printf fmt, "language id, documents right", l_k, "textcat alone " l_t, ">= 99%"
+}'
