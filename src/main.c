@@ -48,8 +48,12 @@ static const struct command commands[] = {
     {"stem", cmd_stem, "stem [--lang id|en]",
      "stem words: one word per line on stdin, one stem per line on stdout",
      "  --lang L     id (default) or en\n"},
-    {"extract", cmd_extract, "extract [--json] FILE|-",
-     "main text of an HTML page (not implemented yet)", ""},
+    {"extract", cmd_extract, "extract [--json] [--url URL] FILE...|-",
+     "main text and metadata of HTML pages (.gz read transparently)",
+     "  --json       one JSON object per file per line: path, url, title, published,\n"
+     "               site, author, lang, text\n"
+     "  --url URL    the page's address (for relative links, dates in the path)\n"
+     "Without --json: the text of each page, paragraphs separated by a blank line.\n"},
     {"dupes", cmd_dupes, "dupes [--json]", "near-duplicate groups (not implemented yet)", ""},
     {"analyze", cmd_analyze, "analyze [--json] FILE|-",
      "sentences, tokens, stems, entities, dates (not implemented yet)", ""},

@@ -1,0 +1,1257 @@
+/* extract.c -- main text and metadata of an HTML page (see extract.h).
+ *
+ * Owns: the libxml2 document of one call and a side table of per-element
+ * statistics (struct nstat, reached through xmlNode._private as index + 1);
+ * both live only inside extract_html. The result strings are handed to the
+ * caller.
+ *
+ * Algorithm (ideas from Readability and trafilatura, written for kabar):
+ *  1. charset.c converts the bytes to UTF-8; libxml2 parses them in recover
+ *     mode with no network and the page's own encoding hint ignored (the
+ *     bytes are already UTF-8). Blank text nodes are kept: dropping them
+ *     (HTML_PARSE_NOBLANKS) would glue "<b>a</b> <i>b</i>" into "ab".
+ *  2. Metadata pass over the whole tree: <title>, <meta> (Open Graph,
+ *     article:*, Dublin Core, itemprop), rel=canonical, <html lang>, <time>,
+ *     <h1>, and JSON-LD blocks (parsed with jansson; @graph and arrays
+ *     followed) for headline, datePublished, author, publisher, inLanguage
+ *     and articleBody.
+ *  3. Junk marking: elements that are never article text (script, nav,
+ *     aside, footer, forms, buttons, captions, hidden elements) and elements
+ *     whose class/id says share, social, related, comment, cookie,
+ *     newsletter, breadcrumb, tags, "baca juga", ... A class/id match is
+ *     overruled when the element holds most of the page's prose, because some
+ *     sites put a word like "sidebar-layout" on the wrapper of everything.
+ *  4. One bottom-up pass computes per element: text length, text inside
+ *     links, commas, and its "own" inline text (text not inside a nested
+ *     block). Every block whose own text is >= 25 characters is a paragraph;
+ *     it scores 1 + commas + min(len/100, 3), scaled by its own link
+ *     density, and gives that score to its parent (full), grandparent (1/2)
+ *     and further ancestors (1/(3*level)), up to five levels (Readability's
+ *     propagation). Candidates start from a tag prior and a class/id
+ *     weight; the final score is multiplied by (1 - link density).
+ *  5. The winner is widened to an ancestor when the best candidates share
+ *     one (a page split into several text blocks), and its siblings join
+ *     when they score at least a fifth of the winner or are prose-like
+ *     paragraphs with few links.
+ *  6. The chosen subtrees are written as text: block elements start a
+ *     paragraph, <br> a line, two <br> a paragraph; whitespace is collapsed
+ *     (kept in <pre>); a block that is mostly links, a heading repeating the
+ *     title, or a short block that opens like a "Baca juga:" / "Read more" /
+ *     photo-credit line is dropped.
+ *  7. JSON-LD articleBody replaces the DOM text when the DOM text is much
+ *     shorter (the page renders its body with JavaScript, or we missed it).
+ */
+#include "extract.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <stdio.h>
+
+#include <jansson.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "buf.h"
+#include "date.h"
+#include "mem.h"
+
+#define MIN_PARA 25      /* chars of own text for a block to count as a paragraph (Readability) */
+#define MAX_DEPTH 600    /* recursion guard; libxml2 itself limits nesting to 256 */
+#define META_MAX 2048    /* bytes kept of one metadata value */
+
+/* ---- tag table ---------------------------------------------------------- */
+
+enum {
+    T_BLOCK = 1,   /* starts a new paragraph in the output */
+    T_DROP = 2,    /* never article text */
+    T_HEAD = 4,    /* h1..h6 */
+    T_LIST = 8,    /* li, dt, dd, td, th: items that may be link lists */
+    T_SOFT = 16,   /* header, form: dropped unless they hold the text */
+    T_PRE = 32,    /* whitespace is significant */
+};
+
+struct tag {
+    const char *name;
+    int flags;
+    int prior; /* candidate prior (Readability's initializeNode) */
+};
+
+/* Sorted by name for bsearch. */
+static const struct tag tags[] = {
+    {"address", T_BLOCK, -3},  {"applet", T_DROP, 0},      {"area", T_DROP, 0},
+    {"article", T_BLOCK, 5},   {"aside", T_BLOCK | T_SOFT, -3},       {"audio", T_DROP, 0},
+    {"blockquote", T_BLOCK, 3}, {"body", T_BLOCK, 0},      {"button", T_DROP, 0},
+    {"canvas", T_DROP, 0},     {"caption", T_BLOCK, 0},    {"center", T_BLOCK, 0},
+    {"datalist", T_DROP, 0},   {"dd", T_BLOCK | T_LIST, -3}, {"details", T_BLOCK, 0},
+    {"dialog", T_DROP, 0},     {"dir", T_BLOCK, -3},       {"div", T_BLOCK, 5},
+    {"dl", T_BLOCK, -3},       {"dt", T_BLOCK | T_LIST, -3}, {"embed", T_DROP, 0},
+    {"fieldset", T_BLOCK, 0},  {"figcaption", T_DROP, 0},  {"figure", T_BLOCK, 0},
+    {"footer", T_BLOCK | T_SOFT, -3},     {"form", T_BLOCK | T_SOFT, -3}, {"frame", T_DROP, 0},
+    {"frameset", T_DROP, 0},   {"h1", T_BLOCK | T_HEAD, -5}, {"h2", T_BLOCK | T_HEAD, -5},
+    {"h3", T_BLOCK | T_HEAD, -5}, {"h4", T_BLOCK | T_HEAD, -5}, {"h5", T_BLOCK | T_HEAD, -5},
+    {"h6", T_BLOCK | T_HEAD, -5}, {"head", T_DROP, 0},     {"header", T_BLOCK | T_SOFT, 0},
+    {"hr", T_BLOCK, 0},        {"html", T_BLOCK, 0},       {"iframe", T_DROP, 0},
+    {"input", T_DROP, 0},      {"label", T_DROP, 0},       {"legend", T_DROP, 0},
+    {"li", T_BLOCK | T_LIST, -3}, {"link", T_DROP, 0},     {"listing", T_BLOCK | T_PRE, 3},
+    {"main", T_BLOCK, 5},      {"map", T_DROP, 0},         {"math", T_DROP, 0},
+    {"menu", T_DROP, 0},       {"meta", T_DROP, 0},        {"meter", T_DROP, 0},
+    {"nav", T_DROP, 0},        {"noframes", T_DROP, 0},    {"noscript", T_DROP, 0},
+    {"object", T_DROP, 0},     {"ol", T_BLOCK, -3},        {"optgroup", T_DROP, 0},
+    {"option", T_DROP, 0},     {"output", T_DROP, 0},      {"p", T_BLOCK, 0},
+    {"param", T_DROP, 0},      {"picture", T_DROP, 0},     {"pre", T_BLOCK | T_PRE, 3},
+    {"progress", T_DROP, 0},   {"script", T_DROP, 0},      {"section", T_BLOCK, 0},
+    {"select", T_DROP, 0},     {"source", T_DROP, 0},      {"style", T_DROP, 0},
+    {"summary", T_BLOCK, 0},   {"svg", T_DROP, 0},         {"table", T_BLOCK, 0},
+    {"tbody", T_BLOCK, 0},     {"td", T_BLOCK | T_LIST, 3}, {"template", T_DROP, 0},
+    {"textarea", T_DROP, 0},   {"tfoot", T_BLOCK, 0},      {"th", T_BLOCK | T_LIST, -5},
+    {"thead", T_BLOCK, 0},     {"title", T_DROP, 0},       {"tr", T_BLOCK, 0},
+    {"track", T_DROP, 0},      {"ul", T_BLOCK, -3},        {"video", T_DROP, 0},
+    {"xmp", T_BLOCK | T_PRE, 0},
+};
+
+static int tag_cmp(const void *k, const void *e)
+{
+    return strcmp((const char *)k, ((const struct tag *)e)->name);
+}
+
+static const struct tag *tag_of(const xmlNode *n)
+{
+    if (n->type != XML_ELEMENT_NODE || !n->name) return NULL;
+    return bsearch(n->name, tags, sizeof tags / sizeof tags[0], sizeof tags[0], tag_cmp);
+}
+
+static int is_tag(const xmlNode *n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, name) == 0;
+}
+
+/* ---- per-element statistics -------------------------------------------- */
+
+struct nstat {
+    size_t text;      /* bytes of collapsed text in the subtree (junk excluded) */
+    size_t link;      /* of which inside <a> */
+    size_t own;       /* text not inside a nested block element */
+    size_t own_link;  /* of which inside <a> */
+    size_t commas;    /* commas in own text */
+    size_t n_prose;   /* blocks in the subtree with >= 80 chars of own text, under half of it linked */
+    double score;     /* content score (step 4) */
+    int weight;       /* class/id weight: +25 positive, -25 negative, 0 */
+    unsigned char junk;      /* 1: removed from consideration */
+    unsigned char neg;       /* NEG_*: why this may be boilerplate (soft junk) */
+    unsigned char candidate; /* score was initialised */
+};
+
+enum { NEG_NONE = 0, NEG_WEAK, NEG_STRONG, NEG_TAG };
+
+struct ctx {
+    xmlDoc *doc;          /* owned; freed at the end of extract_html */
+    struct nstat *st;     /* owned; indexed by (uintptr_t)node->_private - 1 */
+    size_t n_st;          /* elements numbered */
+    xmlNode *body;        /* borrowed from doc */
+    /* metadata candidates, all owned */
+    char *m_title, *og_title, *jl_headline, *h1;
+    char *og_site, *jl_publisher, *app_name;
+    char *m_author, *jl_author, *ip_author;
+    char *m_date, *jl_date, *ip_date, *time_date, *time_any_date;
+    char *canonical, *og_url;
+    char *html_lang, *m_lang, *og_locale, *jl_lang;
+    char *jl_body;
+    int n_h1;
+    int in_article; /* depth counter during the metadata walk */
+    /* output */
+    struct buf text;  /* the main text */
+    struct buf para;  /* the paragraph being built */
+    struct buf heading; /* a heading waiting for its first paragraph */
+    size_t para_link; /* bytes of para inside links */
+    int pending_space, in_link, in_pre, br_run;
+    const char *title; /* borrowed: the final title, for dropping a repeated heading */
+};
+
+static struct nstat *st_of(const struct ctx *c, const xmlNode *n)
+{
+    uintptr_t i = (uintptr_t)n->_private;
+    return (n->type == XML_ELEMENT_NODE && i && i <= c->n_st) ? &c->st[i - 1] : NULL;
+}
+
+/* ---- small string helpers ----------------------------------------------- */
+
+/* The buffers of this file are uncapped (buf_init(b, 0)): appending only
+ * fails on size_t overflow, which the 64 MiB input cap rules out. */
+static void append_(struct buf *b, const char *s, size_t n)
+{
+    if (buf_append(b, s, n) != 0) abort();
+}
+
+static void putc_(struct buf *b, char ch)
+{
+    append_(b, &ch, 1);
+}
+
+static int is_space_at(const unsigned char *s, size_t n, size_t *k)
+{
+    if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' || *s == '\v') {
+        *k = 1;
+        return 1;
+    }
+    if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0) { /* no-break space */
+        *k = 2;
+        return 1;
+    }
+    return 0;
+}
+
+/* Copy of s with whitespace runs collapsed to one space and trimmed; NULL
+ * when nothing but whitespace. At most META_MAX bytes (cut at a character
+ * boundary). */
+static char *clean_dup(const char *s)
+{
+    struct buf b;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n, i = 0, k;
+    int space = 0;
+    if (!s) return NULL;
+    n = strlen(s);
+    buf_init(&b, 0);
+    while (i < n) {
+        if (is_space_at(u + i, n - i, &k)) {
+            space = 1;
+            i += k;
+            continue;
+        }
+        if (b.len >= META_MAX && (u[i] & 0xC0) != 0x80) break;
+        if (space && b.len) putc_(&b, ' ');
+        space = 0;
+        putc_(&b, (char)u[i]);
+        i++;
+    }
+    if (!b.len) {
+        buf_release(&b);
+        return NULL;
+    }
+    return buf_take(&b);
+}
+
+static void set_once(char **slot, const char *v)
+{
+    if (!*slot && v) *slot = clean_dup(v);
+}
+
+static int ieq(const char *a, const char *b)
+{
+    return a && b && strcasecmp(a, b) == 0;
+}
+
+static char *attr(const xmlNode *n, const char *name)
+{
+    return (char *)xmlGetProp((xmlNode *)n, (const xmlChar *)name);
+}
+
+/* Text content of n, whitespace-collapsed; owned by the caller or NULL. */
+static char *node_text(const xmlNode *n)
+{
+    xmlChar *t = xmlNodeGetContent((xmlNode *)n);
+    char *r = clean_dup((const char *)t);
+    xmlFree(t);
+    return r;
+}
+
+/* ---- JSON-LD ------------------------------------------------------------- */
+
+static int jl_type_is(json_t *o, const char *const *want)
+{
+    json_t *t = json_object_get(o, "@type");
+    size_t i, j;
+    if (json_is_string(t)) {
+        for (j = 0; want[j]; j++)
+            if (strcmp(json_string_value(t), want[j]) == 0) return 1;
+    } else if (json_is_array(t)) {
+        for (i = 0; i < json_array_size(t); i++) {
+            json_t *e = json_array_get(t, i);
+            if (!json_is_string(e)) continue;
+            for (j = 0; want[j]; j++)
+                if (strcmp(json_string_value(e), want[j]) == 0) return 1;
+        }
+    }
+    return 0;
+}
+
+static const char *jl_name(json_t *v)
+{
+    if (json_is_string(v)) return json_string_value(v);
+    if (json_is_array(v) && json_array_size(v)) return jl_name(json_array_get(v, 0));
+    if (json_is_object(v)) {
+        json_t *n = json_object_get(v, "name");
+        if (json_is_string(n)) return json_string_value(n);
+    }
+    return NULL;
+}
+
+static const char *jl_str(json_t *o, const char *key)
+{
+    json_t *v = json_object_get(o, key);
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static void jl_walk(struct ctx *c, json_t *v, int depth)
+{
+    static const char *const article_types[] = {
+        "NewsArticle", "Article", "BlogPosting", "ReportageNews", "AnalysisNewsArticle",
+        "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "TechArticle",
+        "ScholarlyArticle", "Report", "LiveBlogPosting", "SocialMediaPosting", "Blog", NULL};
+    static const char *const page_types[] = {"WebPage", "ItemPage", "CollectionPage", NULL};
+    size_t i;
+    if (depth > 8) return;
+    if (json_is_array(v)) {
+        for (i = 0; i < json_array_size(v); i++) jl_walk(c, json_array_get(v, i), depth + 1);
+        return;
+    }
+    if (!json_is_object(v)) return;
+    if (jl_type_is(v, article_types)) {
+        const char *body = jl_str(v, "articleBody");
+        set_once(&c->jl_headline, jl_str(v, "headline"));
+        set_once(&c->jl_date, jl_str(v, "datePublished"));
+        set_once(&c->jl_author, jl_name(json_object_get(v, "author")));
+        set_once(&c->jl_publisher, jl_name(json_object_get(v, "publisher")));
+        set_once(&c->jl_lang, jl_name(json_object_get(v, "inLanguage")));
+        if (body && !c->jl_body && *body) c->jl_body = kb_strdup(body);
+    } else if (jl_type_is(v, page_types)) {
+        /* a page's dates and language are weaker than an article's, but
+         * better than nothing when the article object is absent */
+        set_once(&c->jl_lang, jl_name(json_object_get(v, "inLanguage")));
+    }
+    jl_walk(c, json_object_get(v, "@graph"), depth + 1);
+    jl_walk(c, json_object_get(v, "mainEntity"), depth + 1);
+}
+
+static void jsonld(struct ctx *c, const xmlNode *script)
+{
+    xmlChar *t = xmlNodeGetContent((xmlNode *)script);
+    json_t *j;
+    if (!t) return;
+    j = json_loads((const char *)t, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+    xmlFree(t);
+    if (!j) return;
+    jl_walk(c, j, 0);
+    json_decref(j);
+}
+
+/* ---- metadata pass ------------------------------------------------------ */
+
+static void meta_tag(struct ctx *c, const xmlNode *n)
+{
+    char *key = attr(n, "property");
+    char *content = attr(n, "content");
+    if (!key) key = attr(n, "name");
+    if (!key) key = attr(n, "itemprop");
+    if (!key) key = attr(n, "http-equiv");
+    if (key && content) {
+        const char *k = key;
+        if (ieq(k, "og:title")) set_once(&c->og_title, content);
+        else if (ieq(k, "og:site_name")) set_once(&c->og_site, content);
+        else if (ieq(k, "application-name")) set_once(&c->app_name, content);
+        else if (ieq(k, "og:url")) set_once(&c->og_url, content);
+        else if (ieq(k, "og:locale")) set_once(&c->og_locale, content);
+        else if (ieq(k, "content-language") || ieq(k, "language") || ieq(k, "dc.language"))
+            set_once(&c->m_lang, content);
+        else if (ieq(k, "author") || ieq(k, "dc.creator") || ieq(k, "byl") ||
+                 ieq(k, "parsely-author") || ieq(k, "sailthru.author") ||
+                 ((ieq(k, "article:author") || ieq(k, "twitter:creator")) &&
+                  !strstr(content, "://") && content[0] != '@'))
+            set_once(&c->m_author, content);
+        else if (ieq(k, "article:published_time") || ieq(k, "og:published_time") ||
+                 ieq(k, "datePublished") || ieq(k, "pubdate") || ieq(k, "publishdate") ||
+                 ieq(k, "publish-date") || ieq(k, "publish_date") || ieq(k, "dc.date.issued") ||
+                 ieq(k, "dc.date") || ieq(k, "dcterms.created") || ieq(k, "dcterms.date") ||
+                 ieq(k, "sailthru.date") || ieq(k, "parsely-pub-date") || ieq(k, "date") ||
+                 ieq(k, "article.published") || ieq(k, "content_publisheddate") ||
+                 ieq(k, "originalpublicationdate"))
+            set_once(&c->m_date, content);
+    }
+    xmlFree(key);
+    xmlFree(content);
+}
+
+static int has_attr_value(const xmlNode *n, const char *name, const char *value)
+{
+    char *v = attr(n, name);
+    int r = v && strcasecmp(v, value) == 0;
+    xmlFree(v);
+    return r;
+}
+
+static void meta_walk(struct ctx *c, const xmlNode *n, int depth)
+{
+    for (; n; n = n->next) {
+        const char *name;
+        int article;
+        if (n->type != XML_ELEMENT_NODE || !n->name) continue;
+        name = (const char *)n->name;
+        article = strcmp(name, "article") == 0;
+        if (strcmp(name, "meta") == 0) {
+            meta_tag(c, n);
+        } else if (strcmp(name, "title") == 0) {
+            if (!c->m_title) c->m_title = node_text(n);
+        } else if (strcmp(name, "link") == 0) {
+            char *rel = attr(n, "rel");
+            if (rel && strcasecmp(rel, "canonical") == 0) {
+                char *href = attr(n, "href");
+                set_once(&c->canonical, href);
+                xmlFree(href);
+            }
+            xmlFree(rel);
+        } else if (strcmp(name, "script") == 0) {
+            if (has_attr_value(n, "type", "application/ld+json")) jsonld(c, n);
+            continue;
+        } else if (strcmp(name, "h1") == 0) {
+            if (!c->h1) c->h1 = node_text(n);
+            c->n_h1++;
+        } else if (strcmp(name, "time") == 0) {
+            char *dt = attr(n, "datetime");
+            if (dt) {
+                char *ip = attr(n, "itemprop");
+                if ((ip && strcasecmp(ip, "datePublished") == 0) || xmlHasProp((xmlNode *)n, (const xmlChar *)"pubdate"))
+                    set_once(&c->ip_date, dt);
+                else if (c->in_article)
+                    set_once(&c->time_date, dt);
+                else
+                    set_once(&c->time_any_date, dt);
+                xmlFree(ip);
+                xmlFree(dt);
+            }
+        } else if (strcmp(name, "html") == 0) {
+            char *l = attr(n, "lang");
+            if (!l) l = attr(n, "xml:lang");
+            set_once(&c->html_lang, l);
+            xmlFree(l);
+        }
+        if (strcmp(name, "meta") != 0) {
+            char *ip = attr(n, "itemprop");
+            if (ip && strcasecmp(ip, "author") == 0 && !c->ip_author) {
+                char *v = attr(n, "content");
+                if (v) set_once(&c->ip_author, v);
+                else c->ip_author = node_text(n);
+                xmlFree(v);
+            } else if (ip && strcasecmp(ip, "datePublished") == 0) {
+                char *v = attr(n, "content");
+                if (!v) v = attr(n, "datetime");
+                set_once(&c->ip_date, v);
+                xmlFree(v);
+            }
+            xmlFree(ip);
+            if (strcmp(name, "a") == 0 && has_attr_value(n, "rel", "author") && !c->ip_author)
+                c->ip_author = node_text(n);
+        }
+        if (depth < MAX_DEPTH) {
+            c->in_article += article;
+            meta_walk(c, n->children, depth + 1);
+            c->in_article -= article;
+        }
+    }
+}
+
+/* ---- class/id weights --------------------------------------------------- */
+
+/* Words in class/id that mark boilerplate. Matched against the tokens of
+ * the attribute (split at anything not a letter or digit); words of five
+ * letters or more also as prefixes, so "comments" and "sharethis" match but
+ * "ad" is not "adidas" and "tag" not "tagesschau". Strong words name a kind of
+ * block that is never the article (comments, share bars, related links);
+ * weak words name layout regions that sometimes wrap the article anyway
+ * ("page-banner", "widget Blog", "box modal-enabled"). */
+static const char *const strong_words[] = {
+    "advert", "advertisement", "agegate", "author-bio", "bacajuga", "breadcrumb", "breadcrumbs",
+    "caption", "comment", "komentar", "consent", "cookie", "copyright", "credit", "disqus",
+    "gdpr", "iklan", "login", "newsletter", "outbrain", "popular", "populer", "promo", "rating",
+    "recommend", "related", "replies", "reply", "share", "sharing", "signup", "social", "sponsor",
+    "subscribe", "subscription", "taboola", "tagcloud", "tags", "terkait", "topik", "trending", NULL};
+static const char *const weak_words[] = {
+    "ad", "ads", "banner", "combx", "community", "contact", "dropdown", "facebook", "foot",
+    "footer", "hidden", "masthead", "menu", "modal", "nav", "navbar", "navigation", "pager",
+    "pagination", "popup", "print", "remark", "rss", "shoutbox", "sidebar", "skyscraper",
+    "toolbar", "tweet", "twitter", "whatsapp", "widget", NULL};
+/* "baca juga", "also read", "read more" are multi-token: see neg_pairs. */
+static const char *const pos_words[] = {
+    "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog",
+    "story", "isi", "berita", "detail", "artikel", "konten", "read", NULL};
+
+static int word_is(const char *w, size_t n, const char *want, int prefix)
+{
+    size_t k = strlen(want);
+    if (prefix ? n < k : n != k) return 0;
+    return strncasecmp(w, want, k) == 0;
+}
+
+/* Weight of one class or id value: -25 for boilerplate words, +25 for
+ * content words (Readability's getClassWeight scale); a value with both
+ * counts as negative only when the negative word is a strong one. */
+static int value_weight(const char *v, int *strong_neg)
+{
+    const char *p = v, *prev = NULL;
+    size_t prev_n = 0;
+    int neg = 0, pos = 0;
+    while (*p) {
+        const char *w;
+        size_t n, i;
+        while (*p && !isalnum((unsigned char)*p)) p++;
+        w = p;
+        while (*p && isalnum((unsigned char)*p)) p++;
+        n = (size_t)(p - w);
+        if (!n) break;
+        for (i = 0; strong_words[i]; i++) {
+            if (word_is(w, n, strong_words[i], strlen(strong_words[i]) >= 5)) {
+                neg = 1;
+                *strong_neg = 1;
+            }
+        }
+        for (i = 0; weak_words[i]; i++)
+            if (word_is(w, n, weak_words[i], strlen(weak_words[i]) >= 5)) neg = 1;
+        if (prev && ((word_is(prev, prev_n, "baca", 0) && word_is(w, n, "juga", 0)) ||
+                     (word_is(prev, prev_n, "also", 0) && word_is(w, n, "read", 0)) ||
+                     (word_is(prev, prev_n, "read", 0) && word_is(w, n, "more", 0)) ||
+                     (word_is(prev, prev_n, "more", 0) && word_is(w, n, "from", 0)))) {
+            neg = 1;
+            *strong_neg = 1;
+        }
+        for (i = 0; pos_words[i]; i++)
+            if (word_is(w, n, pos_words[i], 0)) pos = 1;
+        prev = w;
+        prev_n = n;
+    }
+    if (neg && (!pos || *strong_neg)) return -25;
+    return pos ? 25 : 0;
+}
+
+static int class_weight(const xmlNode *n, int *strong_neg)
+{
+    char *cl = attr(n, "class"), *id = attr(n, "id");
+    int w = 0;
+    *strong_neg = 0;
+    if (cl) w += value_weight(cl, strong_neg);
+    if (id) w += value_weight(id, strong_neg);
+    xmlFree(cl);
+    xmlFree(id);
+    return w;
+}
+
+static int is_hidden(const xmlNode *n)
+{
+    char *style, *aria;
+    int r = 0;
+    if (xmlHasProp((xmlNode *)n, (const xmlChar *)"hidden")) return 1;
+    aria = attr(n, "aria-hidden");
+    if (aria && strcmp(aria, "true") == 0) r = 1;
+    xmlFree(aria);
+    if (r) return 1;
+    style = attr(n, "style");
+    if (style) {
+        char *s;
+        for (s = style; *s; s++) *s = (char)tolower((unsigned char)*s);
+        if (strstr(style, "display:none") || strstr(style, "display: none") ||
+            strstr(style, "visibility:hidden") || strstr(style, "visibility: hidden"))
+            r = 1;
+        xmlFree(style);
+    }
+    return r;
+}
+
+/* ---- numbering, junk marking and statistics ----------------------------- */
+
+static void number(struct ctx *c, xmlNode *n, int depth)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE) continue;
+        if (c->n_st % 1024 == 0) c->st = kb_realloc(c->st, (c->n_st + 1024) * sizeof *c->st);
+        memset(&c->st[c->n_st], 0, sizeof c->st[0]);
+        n->_private = (void *)(uintptr_t)(++c->n_st);
+        if (depth < MAX_DEPTH) number(c, n->children, depth + 1);
+    }
+}
+
+/* Hard junk by tag and visibility; class/id weights and soft flags. */
+static void mark(struct ctx *c, xmlNode *n, int depth)
+{
+    for (; n; n = n->next) {
+        struct nstat *s = st_of(c, n);
+        const struct tag *t;
+        int strong = 0;
+        if (!s) continue;
+        t = tag_of(n);
+        if ((t && (t->flags & T_DROP)) || is_hidden(n) || depth >= MAX_DEPTH) {
+            s->junk = 1;
+            continue;
+        }
+        /* WordPress and others put "tag-x category-y comments-open" on the
+         * article element itself: sectioning roots are judged by content */
+        if (!is_tag(n, "body") && !is_tag(n, "html") && !is_tag(n, "article") && !is_tag(n, "main")) {
+            s->weight = class_weight(n, &strong);
+            if (s->weight < 0) s->neg = strong ? NEG_STRONG : NEG_WEAK;
+            if (t && (t->flags & T_SOFT) && !s->neg) s->neg = NEG_TAG;
+        }
+        mark(c, n->children, depth + 1);
+    }
+}
+
+/* Length of text t as it will be written (whitespace runs count one). */
+static size_t text_len(const unsigned char *t, size_t *commas)
+{
+    size_t n = 0, k;
+    int space = 1;
+    while (*t) {
+        if (is_space_at(t, 2, &k)) {
+            if (!space) n++;
+            space = 1;
+            t += k;
+            continue;
+        }
+        if (*t == ',') (*commas)++;
+        else if (t[0] == 0xEF && t[1] == 0xBC && t[2] == 0x8C) (*commas)++; /* fullwidth comma */
+        if ((*t & 0xC0) != 0x80) n++;
+        space = 0;
+        t++;
+    }
+    return n;
+}
+
+/* Bottom-up statistics of the children of parent into *acc (the parent's
+ * record); own text stops at block elements. */
+static void stats(struct ctx *c, xmlNode *parent, struct nstat *acc, int in_link, int depth)
+{
+    xmlNode *n;
+    for (n = parent->children; n; n = n->next) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            size_t commas = 0;
+            size_t len = n->content ? text_len(n->content, &commas) : 0;
+            acc->text += len;
+            acc->own += len;
+            acc->commas += commas;
+            if (in_link) {
+                acc->link += len;
+                acc->own_link += len;
+            }
+        } else if (n->type == XML_ELEMENT_NODE) {
+            struct nstat *s = st_of(c, n);
+            const struct tag *t = tag_of(n);
+            int link = in_link || is_tag(n, "a");
+            if (!s || s->junk) continue;
+            s->text = s->link = s->own = s->own_link = s->commas = s->n_prose = 0;
+            if (depth < MAX_DEPTH) stats(c, n, s, link, depth + 1);
+            acc->text += s->text;
+            acc->link += s->link;
+            acc->n_prose += s->n_prose;
+            if (t && (t->flags & T_BLOCK) && s->own >= 80 && s->own_link * 2 < s->own) acc->n_prose++;
+            if (!(t && (t->flags & T_BLOCK)) && !is_tag(n, "br")) {
+                /* inline: its own text is the parent's own text */
+                acc->own += s->own;
+                acc->own_link += s->own_link;
+                acc->commas += s->commas;
+            }
+        }
+    }
+}
+
+static double link_density(const struct nstat *s)
+{
+    return s->text ? (double)s->link / (double)s->text : 0.0;
+}
+
+/* Soft junk (class/id, header, form): junk unless the element holds most of
+ * the page's prose. */
+static void resolve_soft(struct ctx *c, xmlNode *n, const struct nstat *body, int depth)
+{
+    for (; n; n = n->next) {
+        struct nstat *s = st_of(c, n);
+        if (!s || s->junk) continue;
+        if (s->neg) {
+            /* header and form are soft by tag: libxml2 2.9 does not know
+             * HTML5 sectioning, and a missing </header> or an ASP.NET page
+             * <form> can swallow the article */
+            int majority = s->n_prose * 2 > body->n_prose && s->n_prose >= 2 && link_density(s) < 0.5;
+            int keep;
+            if (s->neg == NEG_TAG)
+                keep = majority || s->text * 2 > body->text;
+            else if (s->neg == NEG_WEAK) /* a third of the prose: a wrapper, not a region */
+                keep = (s->n_prose * 3 >= body->n_prose && s->n_prose >= 2) || s->text * 3 > body->text;
+            else
+                keep = (majority && s->n_prose >= 3) ||
+                       (s->text * 2 > body->text && link_density(s) < 0.3 && s->text > 500);
+            if (!keep) {
+                s->junk = 1;
+                continue;
+            }
+        }
+        if (depth < MAX_DEPTH) resolve_soft(c, n->children, body, depth + 1);
+    }
+}
+
+/* ---- scoring ------------------------------------------------------------ */
+
+static void init_candidate(struct ctx *c, xmlNode *n)
+{
+    struct nstat *s = st_of(c, n);
+    const struct tag *t;
+    if (!s || s->candidate) return;
+    t = tag_of(n);
+    s->candidate = 1;
+    s->score = (t ? t->prior : 0) + s->weight;
+}
+
+static void score(struct ctx *c, xmlNode *n, int depth)
+{
+    for (; n; n = n->next) {
+        struct nstat *s = st_of(c, n);
+        const struct tag *t;
+        if (!s || s->junk) continue;
+        t = tag_of(n);
+        if (t && (t->flags & T_BLOCK) && !(t->flags & T_HEAD) && s->own >= MIN_PARA) {
+            double own = (double)s->own;
+            double sc = 1.0 + (double)s->commas + (own / 100.0 < 3.0 ? (double)(s->own / 100) : 3.0);
+            xmlNode *a = n->parent;
+            int level;
+            sc *= 1.0 - (double)s->own_link / own;
+            /* a text-holding block with no block parent is its own candidate */
+            init_candidate(c, n);
+            s->score += sc / 2.0;
+            for (level = 0; a && a->type == XML_ELEMENT_NODE && level < 5; level++, a = a->parent) {
+                struct nstat *as = st_of(c, a);
+                if (!as) break;
+                init_candidate(c, a);
+                as->score += sc / (level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0);
+            }
+        }
+        if (depth < MAX_DEPTH) score(c, n->children, depth + 1);
+    }
+}
+
+struct best {
+    xmlNode *node[5]; /* borrowed; top five candidates, best first */
+    double score[5];
+};
+
+static void pick(struct ctx *c, xmlNode *n, struct best *b, int depth)
+{
+    for (; n; n = n->next) {
+        struct nstat *s = st_of(c, n);
+        if (!s || s->junk) continue;
+        if (s->candidate && !is_tag(n, "html")) {
+            /* a block of one short line (a video player's label) cannot be
+             * the article, however its scores add up */
+            double f = s->score * (1.0 - link_density(s)) * (s->text < 140 ? 0.25 : 1.0);
+            int i, j;
+            for (i = 0; i < 5; i++) {
+                if (!b->node[i] || f > b->score[i]) {
+                    for (j = 4; j > i; j--) {
+                        b->node[j] = b->node[j - 1];
+                        b->score[j] = b->score[j - 1];
+                    }
+                    b->node[i] = n;
+                    b->score[i] = f;
+                    break;
+                }
+            }
+        }
+        if (depth < MAX_DEPTH) pick(c, n->children, b, depth + 1);
+    }
+}
+
+static int is_ancestor(const xmlNode *a, const xmlNode *n)
+{
+    for (n = n ? n->parent : NULL; n; n = n->parent)
+        if (n == a) return 1;
+    return 0;
+}
+
+/* Step 5: widen the winner when the other strong candidates sit under one
+ * of its ancestors (Readability's "alternative candidate ancestors"). */
+static xmlNode *widen(struct ctx *c, const struct best *b)
+{
+    xmlNode *top = b->node[0], *a;
+    int i, n_alt = 0;
+    for (i = 1; i < 5; i++)
+        if (b->node[i] && b->score[i] >= 0.75 * b->score[0] && !is_ancestor(b->node[i], top) &&
+            !is_ancestor(top, b->node[i]))
+            n_alt++;
+    if (n_alt < 2) {
+        /* climb while the parent holds clearly more prose at a low link
+         * density: the winner was one section of a longer text */
+        for (a = top->parent; a && a->type == XML_ELEMENT_NODE && !is_tag(a, "body"); a = a->parent) {
+            struct nstat *ts = st_of(c, top), *as = st_of(c, a);
+            if (!ts || !as || as->n_prose < ts->n_prose + 2 || link_density(as) > 0.25 ||
+                as->text > ts->text * 3)
+                break;
+            top = a;
+        }
+        return top;
+    }
+    for (a = top->parent; a && a->type == XML_ELEMENT_NODE && !is_tag(a, "body"); a = a->parent) {
+        int k = 0;
+        for (i = 1; i < 5; i++)
+            if (b->node[i] && b->score[i] >= 0.75 * b->score[0] && is_ancestor(a, b->node[i])) k++;
+        if (k >= 2) return a;
+    }
+    return top;
+}
+
+/* ---- output ------------------------------------------------------------- */
+
+static const char *const junk_openers[] = {
+    "baca juga", "baca:", "baca selengkapnya", "lihat juga", "simak juga", "tonton juga",
+    "simak video", "saksikan video", "artikel terkait", "berita terkait", "read more",
+    "read also", "also read", "see also", "related:", "related articles", "related posts",
+    "related stories", "advertisement", "scroll to continue", "scroll untuk", "iklan",
+    "foto:", "photo:", "(foto", "(photo", "sumber foto", "ilustrasi:", "image:", "bagikan",
+    "share this", "share on", "ikuti berita", "ikuti kami", "follow us", "dapatkan update",
+    "download aplikasi", "tags:", "tag:", "topik:", "copyright", "\xc2\xa9", "all rights reserved",
+    "hak cipta", NULL};
+
+static int opens_like_junk(const char *p, size_t len)
+{
+    size_t i;
+    for (i = 0; junk_openers[i]; i++) {
+        size_t k = strlen(junk_openers[i]);
+        if (len >= k && strncasecmp(p, junk_openers[i], k) == 0) return 1;
+    }
+    return 0;
+}
+
+/* Write a kept paragraph. A heading waits in c->heading until a paragraph
+ * follows it: a heading whose section was all dropped ("Related posts"
+ * above a dropped link list, "Comments" above a dropped form) goes too. */
+static void para_write(struct ctx *c, const char *p, size_t n, int heading)
+{
+    if (heading) {
+        buf_reset(&c->heading);
+        append_(&c->heading, p, n);
+        return;
+    }
+    if (c->heading.len) {
+        if (c->text.len) append_(&c->text, "\n\n", 2);
+        append_(&c->text, c->heading.ptr, c->heading.len);
+        buf_reset(&c->heading);
+    }
+    if (c->text.len) append_(&c->text, "\n\n", 2);
+    append_(&c->text, p, n);
+}
+
+static void para_flush(struct ctx *c, int heading)
+{
+    struct buf *p = &c->para;
+    size_t n = p->len;
+    int keep = 1;
+    while (n && (p->ptr[n - 1] == ' ' || p->ptr[n - 1] == '\n')) n--;
+    c->pending_space = 0;
+    c->br_run = 0;
+    if (!n) goto done;
+    if (heading && c->title && strncasecmp(p->ptr, c->title, n) == 0 && c->title[n] == '\0') keep = 0;
+    /* a block that is mostly link text is navigation, unless it is long */
+    if (!heading && c->para_link * 10 > n * 6 && n < 300) keep = 0;
+    if (n < 200 && opens_like_junk(p->ptr, n)) keep = 0;
+    if (keep) para_write(c, p->ptr, n, heading);
+done:
+    buf_reset(p);
+    c->para_link = 0;
+}
+
+static void put_text(struct ctx *c, const unsigned char *t)
+{
+    size_t k;
+    while (*t) {
+        if (!c->in_pre && is_space_at(t, 2, &k)) {
+            c->pending_space = 1;
+            t += k;
+            continue;
+        }
+        if (c->pending_space && c->para.len && c->para.ptr[c->para.len - 1] != '\n') {
+            putc_(&c->para, ' ');
+            if (c->in_link) c->para_link++;
+        }
+        c->pending_space = 0;
+        c->br_run = 0;
+        if (c->in_pre && *t == '\r') {
+            t++;
+            continue;
+        }
+        putc_(&c->para, (char)*t);
+        if (c->in_link) c->para_link++;
+        t++;
+    }
+}
+
+static void emit(struct ctx *c, xmlNode *n, int depth)
+{
+    for (; n; n = n->next) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            if (n->content) put_text(c, n->content);
+        } else if (n->type == XML_ELEMENT_NODE) {
+            struct nstat *s = st_of(c, n);
+            const struct tag *t;
+            int block, link, pre;
+            if (!s || s->junk || depth >= MAX_DEPTH) continue;
+            if (is_tag(n, "br")) {
+                if (++c->br_run >= 2) {
+                    para_flush(c, 0);
+                } else if (c->para.len) {
+                    putc_(&c->para, '\n');
+                    c->pending_space = 0;
+                }
+                continue;
+            }
+            t = tag_of(n);
+            block = t && (t->flags & T_BLOCK);
+            link = is_tag(n, "a");
+            pre = t && (t->flags & T_PRE);
+            if (block) para_flush(c, 0);
+            c->in_link += link;
+            c->in_pre += pre;
+            emit(c, n->children, depth + 1);
+            c->in_link -= link;
+            c->in_pre -= pre;
+            if (block) para_flush(c, t->flags & T_HEAD);
+            else if (is_tag(n, "img") == 0 && !link && c->para.len == 0) c->br_run = 0;
+        }
+    }
+}
+
+/* Output the winner and its qualifying siblings (Readability's sibling
+ * rule: a fifth of the top score, or a prose paragraph with few links). */
+static void emit_content(struct ctx *c, xmlNode *top, double top_score)
+{
+    xmlNode *parent = top->parent, *sib;
+    double threshold = top_score * 0.2 > 10.0 ? top_score * 0.2 : 10.0;
+    if (!parent || is_tag(top, "body") || parent->type != XML_ELEMENT_NODE) {
+        emit(c, top, 0);
+        para_flush(c, 0);
+        return;
+    }
+    for (sib = parent->children; sib; sib = sib->next) {
+        struct nstat *s = st_of(c, sib);
+        int take = 0;
+        if (sib == top) {
+            take = 1;
+        } else if (s && !s->junk && s->text) {
+            double ld = link_density(s);
+            if (s->candidate && s->score * (1.0 - ld) >= threshold) take = 1;
+            else if (is_tag(sib, "p") || (tag_of(sib) && (tag_of(sib)->flags & T_HEAD) == 0 && s->own == s->text)) {
+                if (s->text > 80 && ld < 0.25) take = 1;
+                else if (s->text > 0 && s->text <= 80 && ld == 0.0 && is_tag(sib, "p")) take = 1;
+            }
+        } else if (sib->type == XML_TEXT_NODE && sib->content) {
+            size_t commas = 0;
+            if (text_len(sib->content, &commas) > 80) take = 1;
+        }
+        if (take) {
+            if (sib->type == XML_TEXT_NODE) {
+                put_text(c, sib->content);
+                para_flush(c, 0);
+            } else {
+                para_flush(c, 0);
+                c->in_link += is_tag(sib, "a");
+                emit(c, sib, 0);
+                c->in_link -= is_tag(sib, "a");
+                para_flush(c, 0);
+            }
+        }
+    }
+}
+
+/* ---- metadata finishing ------------------------------------------------- */
+
+/* Title without a " | Site" / " - Site" suffix (or prefix). */
+static char *strip_site(const char *title, const char *site)
+{
+    static const char *const seps[] = {" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ",
+                                       " \xc2\xbb ", " \xc2\xb7 ", " / ", NULL};
+    size_t i, len = strlen(title);
+    for (i = 0; seps[i]; i++) {
+        const char *last = NULL, *p = title, *first;
+        size_t k = strlen(seps[i]);
+        while ((p = strstr(p, seps[i])) != NULL) {
+            last = p;
+            p += k;
+        }
+        if (!last) continue;
+        first = strstr(title, seps[i]);
+        if (site && *site) {
+            if (strcasecmp(last + k, site) == 0 || strncasecmp(last + k, site, strlen(site)) == 0)
+                return kb_strndup(title, (size_t)(last - title));
+            if ((size_t)(first - title) == strlen(site) && strncasecmp(title, site, (size_t)(first - title)) == 0)
+                return kb_strdup(first + k);
+        }
+        /* no site name to compare: drop a short last part (<= 4 words) that is
+         * shorter than what precedes it */
+        {
+            size_t tail = len - (size_t)(last - title) - k, words = 1;
+            const char *q;
+            for (q = last + k; *q; q++) words += *q == ' ';
+            if (words <= 4 && tail < (size_t)(last - title)) return kb_strndup(title, (size_t)(last - title));
+        }
+    }
+    return kb_strdup(title);
+}
+
+static char *host_of(const char *url)
+{
+    const char *p, *e;
+    if (!url) return NULL;
+    p = strstr(url, "://");
+    if (!p) return NULL;
+    p += 3;
+    e = p;
+    while (*e && *e != '/' && *e != ':' && *e != '?' && *e != '#') e++;
+    if (e == p) return NULL;
+    if ((size_t)(e - p) > 4 && strncasecmp(p, "www.", 4) == 0) p += 4;
+    return kb_strndup(p, (size_t)(e - p));
+}
+
+/* A date in a URL path: /2024/10/18/, /2024-10-18, /20241018 or /2024/10/. */
+static int url_date(const char *url, char out[DATE_MAX])
+{
+    const char *p;
+    if (!url || !(p = strstr(url, "://"))) return -1;
+    p = strchr(p + 3, '/');
+    for (; p && *p; p++) {
+        int y, m, d;
+        char tmp[16];
+        if (*p != '/' && *p != '-' && *p != '_') continue;
+        if (sscanf(p + 1, "%4d/%2d/%2d/", &y, &m, &d) == 3 || sscanf(p + 1, "%4d-%2d-%2d", &y, &m, &d) == 3 ||
+            (isdigit((unsigned char)p[1]) && strspn(p + 1, "0123456789") == 8 &&
+             sscanf(p + 1, "%4d%2d%2d", &y, &m, &d) == 3)) {
+            if (y >= 1995 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+                snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
+                if (date_normalize(tmp, strlen(tmp), out) == 0) return 0;
+            }
+        }
+    }
+    return -1;
+}
+
+static char *norm_date(const char *s)
+{
+    char out[DATE_MAX];
+    if (s && date_normalize(s, strlen(s), out) == 0) return kb_strdup(out);
+    return NULL;
+}
+
+static char *norm_lang(const char *s)
+{
+    size_t n = 0;
+    char t[16];
+    if (!s) return NULL;
+    while (s[n] && isalpha((unsigned char)s[n]) && n < 8) {
+        t[n] = (char)tolower((unsigned char)s[n]);
+        n++;
+    }
+    if (n < 2 || n > 3) return NULL;
+    t[n] = '\0';
+    return kb_strdup(t);
+}
+
+static char *resolve_url(const char *href, const char *base)
+{
+    const char *p;
+    if (!href) return NULL;
+    if (strstr(href, "://")) return kb_strdup(href);
+    if (!base || !(p = strstr(base, "://"))) return NULL;
+    if (href[0] == '/' && href[1] == '/') {
+        size_t k = (size_t)(p - base) + 1;
+        char *r = kb_malloc(k + strlen(href) + 1);
+        memcpy(r, base, k);
+        memcpy(r + k, href, strlen(href) + 1);
+        return r;
+    }
+    if (href[0] == '/') {
+        const char *e = strchr(p + 3, '/');
+        size_t k = e ? (size_t)(e - base) : strlen(base);
+        char *r = kb_malloc(k + strlen(href) + 1);
+        memcpy(r, base, k);
+        memcpy(r + k, href, strlen(href) + 1);
+        return r;
+    }
+    return NULL;
+}
+
+static void finish_meta(struct ctx *c, const char *url, struct extract_result *r)
+{
+    const char *site = c->og_site ? c->og_site : c->jl_publisher ? c->jl_publisher : c->app_name;
+    const char *t = c->og_title ? c->og_title : c->jl_headline;
+    const char *author = c->jl_author ? c->jl_author : c->m_author ? c->m_author : c->ip_author;
+    const char *dates[6];
+    const char *langs[4];
+    size_t i;
+
+    if (t) r->title = strip_site(t, site);
+    else if (c->n_h1 == 1 && c->h1) r->title = kb_strdup(c->h1);
+    else if (c->m_title) r->title = strip_site(c->m_title, site);
+    else if (c->h1) r->title = kb_strdup(c->h1);
+
+    r->url = resolve_url(c->canonical, url);
+    if (!r->url) r->url = resolve_url(c->og_url, url);
+    if (!r->url && url) r->url = kb_strdup(url);
+
+    if (site) r->site = kb_strdup(site);
+    else r->site = host_of(r->url ? r->url : url);
+    if (author) r->author = kb_strdup(author);
+
+    dates[0] = c->m_date;
+    dates[1] = c->jl_date;
+    dates[2] = c->ip_date;
+    dates[3] = c->time_date;
+    dates[4] = NULL;
+    for (i = 0; i < 4 && !r->published; i++) r->published = norm_date(dates[i]);
+    if (!r->published) {
+        char out[DATE_MAX];
+        if (url_date(r->url, out) == 0 || url_date(url, out) == 0) r->published = kb_strdup(out);
+    }
+    if (!r->published) r->published = norm_date(c->time_any_date);
+
+    langs[0] = c->html_lang;
+    langs[1] = c->m_lang;
+    langs[2] = c->jl_lang;
+    langs[3] = c->og_locale;
+    for (i = 0; i < 4 && !r->lang; i++) r->lang = norm_lang(langs[i]);
+}
+
+/* articleBody as text: whitespace collapsed inside lines, one paragraph per
+ * non-empty line. */
+static void body_text(const char *s, struct buf *out)
+{
+    const char *p = s;
+    buf_reset(out);
+    while (*p) {
+        const char *e = strchr(p, '\n');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        char *line = kb_strndup(p, n), *cl = clean_dup(line);
+        if (cl) {
+            if (out->len) append_(out, "\n\n", 2);
+            append_(out, cl, strlen(cl));
+        }
+        free(cl);
+        free(line);
+        p += n;
+        if (*p) p++;
+    }
+}
+
+static void ctx_release(struct ctx *c)
+{
+    char **f[] = {&c->m_title, &c->og_title, &c->jl_headline, &c->h1, &c->og_site, &c->jl_publisher,
+                  &c->app_name, &c->m_author, &c->jl_author, &c->ip_author, &c->m_date, &c->jl_date,
+                  &c->ip_date, &c->time_date, &c->time_any_date, &c->canonical, &c->og_url,
+                  &c->html_lang, &c->m_lang, &c->og_locale, &c->jl_lang, &c->jl_body};
+    size_t i;
+    for (i = 0; i < sizeof f / sizeof f[0]; i++) {
+        free(*f[i]);
+        *f[i] = NULL;
+    }
+    free(c->st);
+    if (c->doc) xmlFreeDoc(c->doc);
+    buf_release(&c->text);
+    buf_release(&c->para);
+    buf_release(&c->heading);
+}
+
+void extract_result_init(struct extract_result *r)
+{
+    memset(r, 0, sizeof *r);
+}
+
+void extract_result_release(struct extract_result *r)
+{
+    free(r->title);
+    free(r->published);
+    free(r->site);
+    free(r->author);
+    free(r->url);
+    free(r->lang);
+    free(r->text);
+    extract_result_init(r);
+}
+
+static xmlNode *find_body(xmlNode *n)
+{
+    for (; n; n = n->next) {
+        if (is_tag(n, "body")) return n;
+        if (is_tag(n, "html")) {
+            xmlNode *b = find_body(n->children);
+            if (b) return b;
+        }
+    }
+    return NULL;
+}
+
+int extract_html(const char *html, size_t len, const char *content_type, const char *url,
+                 struct extract_result *out, struct kb_err *err)
+{
+    struct ctx c;
+    struct buf u8;
+    xmlNode *root;
+    int rc = 0;
+
+    extract_result_init(out);
+    if (len > EXTRACT_MAX_INPUT)
+        return kb_err_set(err, KB_ETOOBIG, "extract: page of %zu bytes exceeds the %zu-byte limit", len,
+                          EXTRACT_MAX_INPUT);
+    memset(&c, 0, sizeof c);
+    buf_init(&c.text, 0);
+    buf_init(&c.para, 0);
+    buf_init(&c.heading, 0);
+    buf_init(&u8, 0);
+
+    charset_detect(html, len, content_type, out->charset);
+    rc = charset_to_utf8(html, len, out->charset, &u8, err);
+    if (rc == 0 && u8.len > (size_t)INT32_MAX) rc = kb_err_set(err, KB_ETOOBIG, "extract: page too large");
+    if (rc == 0 && u8.len == 0) {
+        out->text = kb_strdup("");
+        goto done;
+    }
+    if (rc == 0) {
+        c.doc = htmlReadMemory(u8.ptr, (int)u8.len, NULL, "UTF-8",
+                               HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                   HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+        if (!c.doc) rc = kb_err_set(err, KB_EPARSE, "extract: libxml2 could not parse the page");
+    }
+    if (rc) goto done;
+    root = xmlDocGetRootElement(c.doc);
+    if (root) meta_walk(&c, root, 0);
+    finish_meta(&c, url, out);
+    c.title = out->title;
+    c.body = root ? (is_tag(root, "body") ? root : find_body(root)) : NULL;
+    if (!c.body) c.body = root;
+    if (c.body) {
+        struct nstat *bs;
+        struct best b;
+        number(&c, c.body, 0);
+        mark(&c, c.body, 0);
+        bs = st_of(&c, c.body);
+        if (bs && !bs->junk) {
+            xmlNode *top;
+            bs->junk = 0;
+            stats(&c, c.body, bs, 0, 0);
+            resolve_soft(&c, c.body->children, bs, 0);
+            bs->text = bs->link = bs->own = bs->own_link = bs->commas = bs->n_prose = 0;
+            stats(&c, c.body, bs, 0, 0);
+            score(&c, c.body->children, 0);
+            memset(&b, 0, sizeof b);
+            pick(&c, c.body->children, &b, 0);
+            top = b.node[0] ? widen(&c, &b) : c.body;
+            emit_content(&c, top, b.node[0] ? b.score[0] : 0.0);
+        }
+    }
+    /* Step 7: the structured body wins when the page shows much less. */
+    if (c.jl_body) {
+        size_t jl = strlen(c.jl_body);
+        if (jl > 200 && c.text.len * 10 < jl * 6) {
+            body_text(c.jl_body, &c.text);
+            out->from_jsonld = 1;
+        }
+    }
+    out->text_len = c.text.len;
+    out->text = buf_take(&c.text);
+done:
+    buf_release(&u8);
+    ctx_release(&c);
+    if (rc) extract_result_release(out);
+    return rc;
+}

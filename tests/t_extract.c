@@ -1,0 +1,304 @@
+/* t_extract.c -- charset detection/conversion and HTML extraction.
+ *
+ * Table-driven: charset rows {bytes, content type, expected label, expected
+ * UTF-8}; metadata/text rows {page, must contain, must not contain}; golden
+ * pages tests/golden/extract/NNN.html -> NNN.txt (pages written for kabar);
+ * hostile input (empty, NUL bytes, invalid UTF-8, a 2 MB line, deep
+ * nesting). The last test runs the readability test pages from
+ * ../shared/data and skips when they are absent. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <libxml/parser.h>
+#include <zlib.h>
+
+#include "buf.h"
+#include "charset.h"
+#include "err.h"
+#include "extract.h"
+
+/* ---- charset -------------------------------------------------------------- */
+
+static const struct {
+    const char *in;
+    size_t len; /* 0: strlen(in) */
+    const char *ctype;
+    const char *label;
+    const char *utf8;
+} cs_rows[] = {
+    {"plain ascii", 0, NULL, "utf-8", "plain ascii"},
+    {"Kaf\xc3\xa9", 0, NULL, "utf-8", "Kaf\xc3\xa9"},
+    {"Kaf\xe9 \x93ok\x94", 0, NULL, "windows-1252", "Kaf\xc3\xa9 \xe2\x80\x9cok\xe2\x80\x9d"},
+    {"\xef\xbb\xbfhai", 0, "text/html; charset=iso-8859-1", "utf-8", "hai"},
+    {"\xff\xfeh\0i\0", 6, NULL, "utf-16le", "hi"},
+    {"\xfe\xff\0h\0i", 6, NULL, "utf-16be", "hi"},
+    {"harga \x80 5", 0, "text/html; charset=ISO-8859-1", "windows-1252", "harga \xe2\x82\xac 5"},
+    {"<meta charset=\"windows-1252\"><p>\x96</p>", 0, NULL, "windows-1252", "<meta charset=\"windows-1252\"><p>\xe2\x80\x93</p>"},
+    {"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=latin1\">\xe9", 0, NULL, "windows-1252",
+     "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=latin1\">\xc3\xa9"},
+    /* declared UTF-8 but the bytes are Latin-1: the bytes win */
+    {"<meta charset=utf-8>Kaf\xe9", 0, NULL, "windows-1252", "<meta charset=utf-8>Kaf\xc3\xa9"},
+    /* declared Latin-1 but the bytes are UTF-8 */
+    {"Kaf\xc3\xa9", 0, "text/html; charset=iso-8859-1", "utf-8", "Kaf\xc3\xa9"},
+    /* a label only iconv knows */
+    {"\xcf\xf0\xe8", 0, "text/html; charset=windows-1251", "windows-1251", "\xd0\x9f\xd1\x80\xd0\xb8"},
+    /* NUL dropped, controls become spaces, overlong and surrogate become U+FFFD */
+    {"a\0b\x01" "c", 5, "text/html; charset=utf-8", "utf-8", "ab c"},
+    {"x\xc0\xafy\xed\xa0\x80z\xc3\xa9", 0, "charset=utf-8", "utf-8",
+     "x\xef\xbf\xbd\xef\xbf\xbdy\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbdz\xc3\xa9"},
+    {"", 0, NULL, "utf-8", ""},
+};
+
+static void test_charset(void **state)
+{
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof cs_rows / sizeof cs_rows[0]; i++) {
+        char name[CHARSET_NAME_MAX];
+        struct buf out;
+        size_t len = cs_rows[i].len ? cs_rows[i].len : strlen(cs_rows[i].in);
+        buf_init(&out, 0);
+        charset_detect(cs_rows[i].in, len, cs_rows[i].ctype, name);
+        if (strcmp(name, cs_rows[i].label) != 0)
+            fail_msg("row %zu: label \"%s\", want \"%s\"", i, name, cs_rows[i].label);
+        assert_int_equal(charset_to_utf8(cs_rows[i].in, len, name, &out, NULL), 0);
+        if (strcmp(buf_cstr(&out), cs_rows[i].utf8) != 0)
+            fail_msg("row %zu: got \"%s\", want \"%s\"", i, buf_cstr(&out), cs_rows[i].utf8);
+        assert_true(charset_utf8_valid(out.ptr ? out.ptr : "", out.len));
+        buf_release(&out);
+    }
+}
+
+static void test_charset_cap(void **state)
+{
+    struct buf out;
+    (void)state;
+    buf_init(&out, 4);
+    assert_int_equal(charset_to_utf8("lebih dari empat", 16, "utf-8", &out, NULL), KB_ETOOBIG);
+    buf_release(&out);
+}
+
+/* ---- extraction rows -------------------------------------------------- */
+
+#define P(s) "<p>" s "</p>"
+#define LONG1 "Pemerintah provinsi menyiapkan anggaran tambahan untuk memperbaiki jalan yang rusak akibat banjir, kata gubernur."
+#define LONG2 "Perbaikan ditargetkan selesai sebelum musim mudik, sementara jalur alternatif dibuka untuk kendaraan kecil."
+#define LONG3 "Warga diminta melapor bila menemukan lubang baru melalui aplikasi pengaduan milik pemerintah daerah setempat."
+
+static const struct {
+    const char *html;
+    const char *ctype;
+    const char *url;
+    const char *field; /* "text", "title", "published", "site", "author", "url", "lang" */
+    const char *has;   /* must contain (NULL: field must be absent) */
+    const char *hasnt; /* must not contain, or NULL */
+} ex_rows[] = {
+    {"<html><body><div class=isi>" P(LONG1) P(LONG2) P(LONG3) "</div><div class=baca-juga><a href=/x>Berita lain yang panjang sekali judulnya di sini</a></div></body></html>",
+     NULL, NULL, "text", LONG1 "\n\n" LONG2 "\n\n" LONG3, "Berita lain"},
+    {"<body><nav><a href=/>Beranda</a> <a href=/a>Politik</a></nav><article>" P(LONG1) P(LONG2) "</article><footer>Hak cipta 2024</footer></body>",
+     NULL, NULL, "text", LONG2, "Beranda"},
+    {"<body><div>" P(LONG1) "<p>Baca Juga: <a href=/y>Jalan Tol Baru Dibuka</a></p>" P(LONG2) "</div></body>", NULL, NULL, "text", LONG2, "Jalan Tol"},
+    {"<body><div>" P(LONG1) "<figure><img src=a.jpg><figcaption>Jalan berlubang di Bekasi (Foto: Antara)</figcaption></figure>" P(LONG2) "</div></body>",
+     NULL, NULL, "text", LONG1, "Foto: Antara"},
+    {"<body><div>" P(LONG1) "<div class=\"social-share\">Bagikan artikel ini ke teman Anda lewat WhatsApp</div>" P(LONG2) "</div></body>",
+     NULL, NULL, "text", LONG1, "WhatsApp"},
+    {"<body><div>" P(LONG1) "<div style=\"display: none\">teks tersembunyi yang tidak boleh muncul</div>" P(LONG2) "</div></body>",
+     NULL, NULL, "text", LONG2, "tersembunyi"},
+    {"<body><div>" P(LONG1) "<h2>Jalur alternatif</h2>" P(LONG2) "<h3>Berita Terkait</h3><ul><li><a href=/1>Satu</a><li><a href=/2>Dua</a></ul></div></body>",
+     NULL, NULL, "text", "\n\nJalur alternatif\n\n", "Berita Terkait"},
+    {"<body><div><p>a&nbsp;b   c\n\td &amp; e</p>" P(LONG1) "</div></body>", NULL, NULL, "text", "a b c d & e", NULL},
+    {"<body><div><p>baris satu<br>baris dua</p>" P(LONG1) "</div></body>", NULL, NULL, "text", "baris satu\nbaris dua", NULL},
+    {"<body><div><pre>  kode   tetap\n  rapi</pre>" P(LONG1) "</div></body>", NULL, NULL, "text", "  kode   tetap\n  rapi", NULL},
+    /* metadata */
+    {"<head><meta property=\"og:title\" content=\"Judul OG - Situs\"><meta property=\"og:site_name\" content=\"Situs\"></head><body>" P(LONG1) "</body>",
+     NULL, NULL, "title", "Judul OG", "Situs"},
+    {"<head><title>Harga Cabai Naik | Kabar Pasar</title></head><body><h1>Harga Cabai Naik</h1><h1>Lain</h1>" P(LONG1) "</body>", NULL, NULL, "title",
+     "Harga Cabai Naik", "Kabar Pasar"},
+    {"<head><title>x</title></head><body><h1>Satu-satunya Judul</h1>" P(LONG1) "</body>", NULL, NULL, "title", "Satu-satunya Judul", NULL},
+    {"<head><meta property=\"article:published_time\" content=\"2024-10-18T08:30:00+07:00\"></head><body>" P(LONG1) "</body>", NULL, NULL,
+     "published", "2024-10-18T08:30:00", NULL},
+    {"<body><article><time datetime=\"2023-05-03\">3 Mei</time>" P(LONG1) "</article></body>", NULL, NULL, "published", "2023-05-03", NULL},
+    {"<body>" P(LONG1) "</body>", NULL, "https://berita.contoh.id/read/2022/01/09/123/judul", "published", "2022-01-09", NULL},
+    {"<body>" P(LONG1) "</body>", NULL, "https://www.contoh.id/a", "site", "contoh.id", NULL},
+    {"<head><link rel=canonical href=\"/read/1\"></head><body>" P(LONG1) "</body>", NULL, "https://contoh.id/amp/read/1", "url",
+     "https://contoh.id/read/1", NULL},
+    {"<head><meta name=author content=\"Rina Marlina\"></head><body>" P(LONG1) "</body>", NULL, NULL, "author", "Rina Marlina", NULL},
+    {"<head><meta property=\"article:author\" content=\"https://facebook.com/x\"></head><body>" P(LONG1) "</body>", NULL, NULL, "author", NULL, NULL},
+    {"<html lang=\"id-ID\"><body>" P(LONG1) "</body></html>", NULL, NULL, "lang", "id", NULL},
+    {"<body>" P(LONG1) "</body>", NULL, NULL, "lang", NULL, NULL},
+    /* charset from the header argument beats the (missing) meta */
+    {"<body><p>Kaf\xe9 di Kota Lama Semarang sudah berdiri sejak 1938 dan kini dikelola generasi ketiga.</p></body>", "text/html; charset=iso-8859-1",
+     NULL, "text", "Kaf\xc3\xa9 di Kota", NULL},
+    /* broken JSON-LD is ignored, not fatal */
+    {"<head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": </script></head><body>" P(LONG1) "</body>", NULL, NULL,
+     "text", LONG1, NULL},
+};
+
+static const char *field(const struct extract_result *r, const char *f)
+{
+    if (strcmp(f, "text") == 0) return r->text;
+    if (strcmp(f, "title") == 0) return r->title;
+    if (strcmp(f, "published") == 0) return r->published;
+    if (strcmp(f, "site") == 0) return r->site;
+    if (strcmp(f, "author") == 0) return r->author;
+    if (strcmp(f, "url") == 0) return r->url;
+    if (strcmp(f, "lang") == 0) return r->lang;
+    return NULL;
+}
+
+static void test_rows(void **state)
+{
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof ex_rows / sizeof ex_rows[0]; i++) {
+        struct extract_result r;
+        const char *v;
+        int rc = extract_html(ex_rows[i].html, strlen(ex_rows[i].html), ex_rows[i].ctype, ex_rows[i].url, &r, NULL);
+        if (rc != 0) fail_msg("row %zu: rc %d", i, rc);
+        v = field(&r, ex_rows[i].field);
+        if (!ex_rows[i].has && v) fail_msg("row %zu: %s = \"%s\", want absent", i, ex_rows[i].field, v);
+        if (ex_rows[i].has && (!v || !strstr(v, ex_rows[i].has)))
+            fail_msg("row %zu: %s = \"%s\", want it to contain \"%s\"", i, ex_rows[i].field, v ? v : "(null)",
+                     ex_rows[i].has);
+        if (ex_rows[i].hasnt && v && strstr(v, ex_rows[i].hasnt))
+            fail_msg("row %zu: %s = \"%s\" contains \"%s\"", i, ex_rows[i].field, v, ex_rows[i].hasnt);
+        assert_true(charset_utf8_valid(r.text, r.text_len));
+        extract_result_release(&r);
+    }
+}
+
+/* ---- hostile input -------------------------------------------------------- */
+
+static void check_ok(const char *html, size_t len)
+{
+    struct extract_result r;
+    assert_int_equal(extract_html(html, len, NULL, NULL, &r, NULL), 0);
+    assert_non_null(r.text);
+    assert_int_equal(strlen(r.text), r.text_len);
+    assert_true(charset_utf8_valid(r.text, r.text_len));
+    extract_result_release(&r);
+}
+
+static void test_hostile(void **state)
+{
+    static const char nul[] = "<p>satu\0dua</p>\0<p>\0";
+    static const char bad[] = "<p>\xff\xfe\xc0\x80 \xed\xa0\x80 teks</p><p>\xf5\x80\x80\x80</p>";
+    size_t big = 2u << 20, depth = 5000, i;
+    char *p;
+    struct extract_result r;
+    struct kb_err err;
+    (void)state;
+
+    check_ok("", 0);
+    check_ok("   \n  ", 6);
+    check_ok(nul, sizeof nul - 1);
+    check_ok(bad, sizeof bad - 1);
+    check_ok("<<<>>></p></div><script>", 24);
+    check_ok("<html><body></body></html>", 26);
+    /* one 2 MB line of text */
+    p = malloc(big + 16);
+    assert_non_null(p);
+    memcpy(p, "<p>", 3);
+    for (i = 3; i < big; i++) p[i] = (char)('a' + i % 26);
+    check_ok(p, big);
+    /* deep nesting */
+    for (i = 0; i < depth; i++) memcpy(p + i * 5, "<div>", 5);
+    memcpy(p + depth * 5, "isi", 3);
+    check_ok(p, depth * 5 + 3);
+    free(p);
+    /* limit */
+    kb_err_clear(&err);
+    assert_int_equal(extract_html("x", EXTRACT_MAX_INPUT + 1, NULL, NULL, &r, &err), KB_ETOOBIG);
+    assert_int_equal(err.code, KB_ETOOBIG);
+    assert_null(r.text);
+    extract_result_release(&r); /* safe on an empty result */
+}
+
+/* ---- golden pages ----------------------------------------------------------- */
+
+static int slurp(const char *path, struct buf *b)
+{
+    gzFile f = gzopen(path, "rb");
+    char chunk[16384];
+    int n;
+    buf_reset(b);
+    if (!f) return -1;
+    while ((n = gzread(f, chunk, sizeof chunk)) > 0)
+        if (buf_append(b, chunk, (size_t)n)) break;
+    gzclose(f);
+    return n < 0 ? -1 : 0;
+}
+
+static void test_golden(void **state)
+{
+    struct buf html, want;
+    int i, n = 0;
+    (void)state;
+    buf_init(&html, 0);
+    buf_init(&want, 0);
+    for (i = 1; i < 100; i++) {
+        char hp[64], tp[64];
+        struct extract_result r;
+        snprintf(hp, sizeof hp, "tests/golden/extract/%03d.html", i);
+        snprintf(tp, sizeof tp, "tests/golden/extract/%03d.txt", i);
+        if (slurp(hp, &html) != 0) break;
+        assert_int_equal(slurp(tp, &want), 0);
+        assert_int_equal(extract_html(buf_cstr(&html), html.len, NULL, NULL, &r, NULL), 0);
+        /* the .txt is the command's output: text plus a newline */
+        if (want.len == 0 || want.len - 1 != r.text_len || memcmp(want.ptr, r.text, r.text_len) != 0)
+            fail_msg("%s: got\n%s\n---- want\n%s", hp, r.text, buf_cstr(&want));
+        extract_result_release(&r);
+        n++;
+    }
+    buf_release(&html);
+    buf_release(&want);
+    if (n < 4) fail_msg("only %d golden pages found (run from the repository root)", n);
+}
+
+/* ---- shared data -------------------------------------------------------------- */
+
+static void test_shared_pages(void **state)
+{
+    const char *root = "../shared/data/extraction/readability-testpages/test-pages";
+    static const char *const pages[] = {"001", "002", "ars-1", "bbc-1", "cnn", "guardian-1", "nytimes-1",
+                                        "wikipedia", "medium-1", "wordpress"};
+    struct buf html;
+    size_t i, found = 0, nonempty = 0;
+    (void)state;
+    buf_init(&html, 0);
+    for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+        char path[256];
+        struct extract_result r;
+        snprintf(path, sizeof path, "%s/%s/source.html.gz", root, pages[i]);
+        if (slurp(path, &html) != 0) continue;
+        found++;
+        assert_int_equal(extract_html(buf_cstr(&html), html.len, NULL, NULL, &r, NULL), 0);
+        assert_true(charset_utf8_valid(r.text, r.text_len));
+        if (r.text_len > 500) nonempty++;
+        extract_result_release(&r);
+    }
+    buf_release(&html);
+    if (!found) {
+        print_message("# ../shared/data/extraction not found: skipping the readability test pages\n");
+        skip();
+        return;
+    }
+    /* every one of these pages has an article of several paragraphs */
+    assert_int_equal(nonempty, found);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_charset),     cmocka_unit_test(test_charset_cap), cmocka_unit_test(test_rows),
+        cmocka_unit_test(test_hostile),     cmocka_unit_test(test_golden),      cmocka_unit_test(test_shared_pages),
+    };
+    xmlInitParser();
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
