@@ -139,7 +139,7 @@ static int has_ci(const char *t, size_t len, const char *pat)
 /* 1 when a sentence reads as page furniture rather than news. Cleaning
  * removes most of it; this is the summary's own guard, so a missed
  * caption never becomes the headline sentence. */
-static int looks_junk(const char *t, size_t len)
+static int looks_junk(const char *t, size_t len, int cased)
 {
     static const char *const pats[] = {
         "baca juga", "baca selengkapnya", "tonton:", "simak juga", "lihat juga", "reporter:",
@@ -149,7 +149,22 @@ static int looks_junk(const char *t, size_t len)
 
     for (i = 0; i < sizeof pats / sizeof *pats; i++)
         if (has_ci(t, len, pats[i])) return 1;
-    if (len && t[0] >= 'a' && t[0] <= 'z') return 1; /* a fragment cut mid-sentence */
+    /* a fragment cut mid-sentence -- only where the outlet writes in normal
+     * case: some outlets' text is all lower case, and there every sentence
+     * starts that way */
+    if (cased && len && t[0] >= 'a' && t[0] <= 'z') return 1;
+    /* list and table items ("- harga emas 1 gram: rp1.904.000."): a price
+     * list is not a statement a reader can be told */
+    if (len && (t[0] == '-' || t[0] == '*' || (len >= 3 && memcmp(t, "\xE2\x80\xA2", 3) == 0)))
+        return 1;
+    {
+        size_t digits = 0, letters = 0;
+        for (i = 0; i < len; i++) {
+            if (t[i] >= '0' && t[i] <= '9') digits++;
+            else if (isalpha((unsigned char)t[i])) letters++;
+        }
+        if (digits * 2 > letters) return 1; /* mostly figures: a table row */
+    }
     /* agency credit glued to a caption: "... Ukraina.-AGENCE FRANCE-PRESSE-" */
     if (len >= 2 && t[len - 1] == '-') return 1;
     /* a caption opens with words in capitals ("WAJAH PRAJURIT Korea ...") */
@@ -247,11 +262,25 @@ static void find_voices(struct work *w)
     }
 }
 
+/* 1 when the article writes in normal case: most of its sentences start
+ * with a capital (or a non-letter), rather than all in lower case. */
+static int is_cased(const char *text, const struct spans *sp)
+{
+    size_t k, upper = 0, lower = 0;
+    for (k = 0; k < sp->n; k++) {
+        char c = text[sp->v[k].off];
+        if (c >= 'a' && c <= 'z') lower++;
+        else upper++;
+    }
+    return upper >= lower;
+}
+
 static void read_sentences(struct work *w)
 {
     struct story *s = w->s;
     struct spans sp = SPANS_INIT;
     size_t i, k, n_cand = 0;
+    int cased;
 
     for (i = 0; i < s->n_articles; i++) {
         const struct story_article *a = &s->articles[i];
@@ -259,6 +288,7 @@ static void read_sentences(struct work *w)
         spans_reset(&sp);
         sent_split(a->text, a->text_len, &sp);
         if (sp.n) w->n_canon++;
+        cased = is_cased(a->text, &sp);
         for (k = 0; k < sp.n && k < MAX_PER_ARTICLE; k++) {
             struct sent *x;
             const char *t = a->text + sp.v[k].off;
@@ -275,7 +305,7 @@ static void read_sentences(struct work *w)
             x->len = len;
             x->words = count_words(t, len);
             x->cand = !(sp.v[k].flags & (SENT_HEADING | SENT_QUESTION)) &&
-                      x->words >= MIN_WORDS && x->words <= MAX_WORDS && !looks_junk(t, len) &&
+                      x->words >= MIN_WORDS && x->words <= MAX_WORDS && !looks_junk(t, len, cased) &&
                       n_cand < MAX_CANDIDATES;
             n_cand += (size_t)x->cand;
             vec_init(&x->v);
@@ -400,7 +430,7 @@ static int good_title(const char *t)
 
     if (!t) return 0;
     len = strlen(t);
-    return len > 0 && count_words(t, len) <= TITLE_MAX_WORDS && !looks_junk(t, len);
+    return len > 0 && count_words(t, len) <= TITLE_MAX_WORDS && !looks_junk(t, len, 1);
 }
 
 struct rank {

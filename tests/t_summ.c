@@ -197,6 +197,41 @@ static void test_citations(void **state)
     stem_free(st);
 }
 
+/* Outlets that publish in lower case still get summaries; list rows and
+ * figure tables are never summary sentences. */
+static const struct art lower[] = {
+    {1, "a.id", "2025-04-01", 0,
+     "harga emas batangan di butik logam mulia naik rp12.000 per gram pada selasa pagi.\n"
+     "kenaikan harga emas dipicu oleh melemahnya nilai tukar rupiah terhadap dolar amerika.\n"
+     "berikut daftar harga emas batangan hari ini:\n"
+     "- harga emas 1 gram: rp1.904.000.\n"
+     "- harga emas 2 gram: rp3.748.000.\n"
+     "0,5 gram 929.500 1 gram 1.904.000 2 gram 3.748.000 5 gram 9.295.000.\n"},
+    {2, "b.id", "2025-04-01", 0,
+     "harga emas batangan di butik logam mulia naik rp12.000 per gram pada hari selasa.\n"
+     "analis pasar menilai kenaikan harga emas dipicu oleh melemahnya nilai tukar rupiah.\n"
+     "pembeli emas batangan dikenakan pajak penghasilan pasal 22 sebesar 0,45 persen.\n"
+     "- harga emas 1 gram: rp1.904.000.\n"},
+};
+
+static void test_lower_case_and_lists(void **state)
+{
+    struct story s;
+    struct stemmer *st = stem_new(KB_LANG_ID);
+    size_t k;
+
+    (void)state;
+    load(&s, lower, sizeof lower / sizeof *lower);
+    assert_int_equal(summ_story(&s, st, NULL), 0);
+    assert_in_range(s.n_summary, 3, 7);
+    for (k = 0; k < s.n_summary; k++) {
+        assert_false(s.summary[k].text[0] == '-');
+        assert_null(strstr(s.summary[k].text, "929.500"));
+    }
+    story_release(&s);
+    stem_free(st);
+}
+
 static void test_limits(void **state)
 {
     static const struct {
@@ -259,6 +294,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_paraphrase),
         cmocka_unit_test(test_citations),
+        cmocka_unit_test(test_lower_case_and_lists),
         cmocka_unit_test(test_limits),
         cmocka_unit_test(test_degenerate),
     };
