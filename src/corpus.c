@@ -236,9 +236,7 @@ int corpus_stories(struct corpus *c, struct story **out, size_t *n, struct kb_er
             size_t k;
             if (x->canon != order[i]) continue;
             vec_reset(&acc.counts);
-            if (x->a->title)
-                (void)terms_each(st, x->a->title, strlen(x->a->title), TERMS_NO_NUM, on_term, &acc);
-            (void)terms_each(st, x->clean, x->clean_len, TERMS_NO_NUM, on_term, &acc);
+            (void)cluster_doc_terms(st, x->a->title, x->clean, x->clean_len, on_term, &acc);
             vec_finish(&acc.counts);
             if (acc.counts.n > cap_terms) {
                 cap_terms = acc.counts.n;

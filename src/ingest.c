@@ -203,9 +203,9 @@ static int cmp_word(const void *x, const void *y)
 
 /* Count the terms of title (may be NULL) and text into the batch arena
  * (sorted, one entry per distinct term) and record them in the store for
- * article id. Title plus text, numbers left out: the same document
- * representation corpus.c clusters with, so `summarize` and `ingest` group
- * the same articles the same way. */
+ * article id. The terms are cluster_doc_terms' (words of title and text,
+ * numbers left out, plus entity terms): the same document representation
+ * corpus.c clusters with, so `summarize` and `ingest` group alike. */
 static int article_terms(struct ingest *in, int64_t id, const char *title, const char *text,
                          size_t len, size_t *t_first, size_t *t_n, struct kb_err *err)
 {
@@ -215,8 +215,7 @@ static int article_terms(struct ingest *in, int64_t id, const char *title, const
     int rc;
 
     buf_reset(&in->words);
-    if ((title && terms_each(in->stem, title, strlen(title), TERMS_NO_NUM, collect_term, &in->words)) ||
-        terms_each(in->stem, text, len, TERMS_NO_NUM, collect_term, &in->words))
+    if (cluster_doc_terms(in->stem, title, text, len, collect_term, &in->words))
         return kb_err_set(err, KB_ETOOBIG, "ingest: article %lld has too many terms", (long long)id);
     for (pos = 0; pos < in->words.len; pos += 1 + (unsigned char)in->words.ptr[pos]) n_w++;
     w = kb_malloc((n_w ? n_w : 1) * sizeof *w);
@@ -289,7 +288,12 @@ static int cluster_batch(struct ingest *in, struct kb_err *err)
         }
         /* with no dated article, or no window, every story is a candidate */
         if (lo != CLUSTER_NO_DAY && in->copts.window_days > 0) {
-            lo -= in->copts.window_days;
+            /* reach back far enough that a restored story knows its true
+             * first day, which the span cap is measured from */
+            int64_t back = in->copts.window_days > in->copts.max_span_days
+                               ? in->copts.window_days
+                               : in->copts.max_span_days;
+            lo -= back;
             hi += in->copts.window_days;
         } else {
             lo = hi = CLUSTER_NO_DAY;
