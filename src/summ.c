@@ -11,7 +11,8 @@
  *     sent_split; sentence indexes are positions in that output, so
  *     (article, sentence) matches `kabar sentences`. At most MAX_PER_ARTICLE
  *     sentences per article are read. A sentence is a *candidate* for the
- *     summary unless it is a heading or a question, has fewer than
+ *     summary unless it is a heading, a question or a piece of an over-long
+ *     quotation (its speaker is in another piece), has fewer than
  *     MIN_WORDS or more than MAX_WORDS words, or looks like page junk
  *     (looks_junk: bylines, "Baca juga", captions in capitals, agency
  *     credits, urls, fragments that start in lower case).
@@ -304,7 +305,7 @@ static void read_sentences(struct work *w)
             x->off = sp.v[k].off;
             x->len = len;
             x->words = count_words(t, len);
-            x->cand = !(sp.v[k].flags & (SENT_HEADING | SENT_QUESTION)) &&
+            x->cand = !(sp.v[k].flags & (SENT_HEADING | SENT_QUESTION | SENT_QUOTE_PART)) &&
                       x->words >= MIN_WORDS && x->words <= MAX_WORDS && !looks_junk(t, len, cased) &&
                       n_cand < MAX_CANDIDATES;
             n_cand += (size_t)x->cand;

@@ -48,14 +48,15 @@ static void run_rows(const struct row *rows, size_t n)
     size_t i;
     for (i = 0; i < n; i++) {
         char *got = joined(rows[i].in, strlen(rows[i].in), &sp);
-        if (strcmp(got, rows[i].want) != 0) {
+        int bad = strcmp(got, rows[i].want) != 0;
+        if (bad)
             print_error("row %zu\n  in:   %s\n  want: %s\n  got:  %s\n", i, rows[i].in,
                         rows[i].want, got);
-            free(got);
+        free(got);
+        if (bad) {
             spans_release(&sp);
             fail();
         }
-        free(got);
     }
     spans_release(&sp);
 }
@@ -149,6 +150,163 @@ static void test_quotes(void **state)
     RUN(rows);
 }
 
+#define LQ "\xE2\x80\x9C" /* “ */
+#define RQ "\xE2\x80\x9D" /* ” */
+
+/* A quotation of several sentences stays one unit with its speaker, in
+ * every way news text writes it; unbalanced marks fall back to splitting. */
+static void test_quotes_multi(void **state)
+{
+    static const struct row rows[] = {
+        /* attribution after the quote */
+        {"\"Air naik sangat cepat. Dalam dua jam ketinggian sudah mencapai 1,5 meter,\" kata "
+         "Teguh di kantornya.",
+         "\"Air naik sangat cepat. Dalam dua jam ketinggian sudah mencapai 1,5 meter,\" kata "
+         "Teguh di kantornya."},
+        {LQ "Kami sudah siap. Semua personel disiagakan," RQ " ujar Kapolres. Ia lalu pergi.",
+         LQ "Kami sudah siap. Semua personel disiagakan," RQ " ujar Kapolres. | Ia lalu pergi."},
+        {"\"Siapa yang bertanggung jawab? Kami menunggu jawaban,\" ujarnya.",
+         "\"Siapa yang bertanggung jawab? Kami menunggu jawaban,\" ujarnya."},
+        {"\"Kami menunggu... Tidak ada yang datang!\" seru Ani.",
+         "\"Kami menunggu... Tidak ada yang datang!\" seru Ani."},
+        {"\"Kapan? Besok?\" tanya warga.", "\"Kapan? Besok?\" tanya warga."},
+        /* attribution before the quote */
+        {"Bupati mengatakan, \"Bantuan sudah dikirim. Warga diminta tenang.\" Evakuasi berlanjut.",
+         "Bupati mengatakan, \"Bantuan sudah dikirim. Warga diminta tenang.\" | Evakuasi berlanjut."},
+        {"Ia menegaskan: " LQ "Jalan rusak. Perbaikan dimulai besok." RQ,
+         "Ia menegaskan: " LQ "Jalan rusak. Perbaikan dimulai besok." RQ},
+        /* the quote ends the paragraph or is followed by a new sentence */
+        {"Warga panik. \"Air datang tiba-tiba. Kami tidak sempat mengungsi.\"",
+         "Warga panik. | \"Air datang tiba-tiba. Kami tidak sempat mengungsi.\""},
+        {"\"Semua aman. Jangan khawatir.\" Polisi lalu pergi.",
+         "\"Semua aman. Jangan khawatir.\" | Polisi lalu pergi."},
+        /* two quotations, each with its speaker */
+        {"\"Kami lapar. Tolong kami,\" kata Ani. \"Sudah dua hari. Belum ada bantuan,\" tambahnya.",
+         "\"Kami lapar. Tolong kami,\" kata Ani. | \"Sudah dua hari. Belum ada bantuan,\" tambahnya."},
+        /* mixed marks and ” written for both ends, as scraped text has them */
+        {"\"Harga naik lagi. Kami bingung," RQ " keluh Sari.",
+         "\"Harga naik lagi. Kami bingung," RQ " keluh Sari."},
+        {RQ "Stok aman. Tidak perlu panik," RQ " kata Budi.",
+         RQ "Stok aman. Tidak perlu panik," RQ " kata Budi."},
+        /* a quotation glued to the sentence before it */
+        {"Harga turun." LQ "Kami senang. Semoga bertahan," RQ " kata Ani.",
+         "Harga turun. | " LQ "Kami senang. Semoga bertahan," RQ " kata Ani."},
+        {"Harga turun.\"Kami senang. Semoga bertahan,\" kata Ani.",
+         "Harga turun. | \"Kami senang. Semoga bertahan,\" kata Ani."},
+        {"Ia berkata, " LQ "Jalan rusak.Perbaikan belum dimulai," RQ " tegasnya.",
+         "Ia berkata, " LQ "Jalan rusak.Perbaikan belum dimulai," RQ " tegasnya."},
+        /* a quotation nested in another */
+        {LQ "Ia bilang \"tidak ada uang\". Itu bohong," RQ " kata Rudi.",
+         LQ "Ia bilang \"tidak ada uang\". Itu bohong," RQ " kata Rudi."},
+        /* unbalanced marks never swallow the paragraph */
+        {"\"Kami menolak. Polisi datang. Warga bubar.",
+         "\"Kami menolak. | Polisi datang. | Warga bubar."},
+        {"Kami menolak. Polisi datang,\" katanya. Warga bubar.",
+         "Kami menolak. | Polisi datang,\" katanya. | Warga bubar."},
+        {"\"Kami menolak. Polisi datang. \"Bubar,\" kata komandan.",
+         "\"Kami menolak. | Polisi datang. | \"Bubar,\" kata komandan."},
+        {"Layar 6,5\" cukup besar. Harganya murah.", "Layar 6,5\" cukup besar. | Harganya murah."},
+        /* quotation marks on names and terms change nothing */
+        {"Istilah \"open cycle\" dipakai. Lalu berubah.",
+         "Istilah \"open cycle\" dipakai. | Lalu berubah."},
+        {"Ia membaca " LQ "Kompas" RQ ". Lalu ia pergi.",
+         "Ia membaca " LQ "Kompas" RQ ". | Lalu ia pergi."},
+        /* a line break ends a paragraph even inside a quotation */
+        {"\"Kami siap.\nSemua aman,\" katanya.", "\"Kami siap. | Semua aman,\" katanya."},
+    };
+    (void)state;
+    RUN(rows);
+}
+
+/* A quotation longer than 80 words is cut at its sentence ends, and every
+ * piece says so (SENT_QUOTE_PART), so that a summary can leave it out. */
+static void test_quote_too_long(void **state)
+{
+    struct buf b = BUF_INIT;
+    struct spans sp = SPANS_INIT;
+    size_t k;
+    (void)state;
+    assert_int_equal(buf_puts(&b, "Ia membuka rapat. \""), 0);
+    for (k = 0; k < 9; k++)
+        assert_int_equal(buf_puts(&b, "Kami akan terus bekerja keras demi warga desa ini. "), 0);
+    assert_int_equal(buf_puts(&b, "Terima kasih,\" kata Kades. Rapat ditutup."), 0);
+    sent_split(b.ptr, b.len, &sp);
+    assert_int_equal(sp.n, 12);
+    assert_int_equal(sp.v[0].flags, SENT_PARA_START);
+    for (k = 1; k <= 10; k++) assert_int_equal(sp.v[k].flags, SENT_QUOTE | SENT_QUOTE_PART);
+    assert_int_equal(sp.v[11].flags, 0);
+    spans_release(&sp);
+    /* one word fewer than the limit is kept whole */
+    buf_reset(&b);
+    assert_int_equal(buf_puts(&b, "\""), 0);
+    for (k = 0; k < 7; k++)
+        assert_int_equal(buf_puts(&b, "Kami akan terus bekerja keras demi warga desa ini. "), 0);
+    assert_int_equal(buf_puts(&b, "Satu dua tiga empat lima enam tujuh delapan,\" katanya."), 0);
+    sent_split(b.ptr, b.len, &sp);
+    assert_int_equal(sp.n, 1);
+    assert_int_equal(sp.v[0].flags, SENT_QUOTE | SENT_PARA_START);
+    spans_release(&sp);
+    buf_release(&b);
+}
+
+/* Titles and initials at a real sentence end, decided by what follows: a
+ * capitalised function word starts a sentence, a name does not; a label
+ * noun before a single letter makes it a numeral or a group name. */
+static void test_abbr_at_end(void **state)
+{
+    static const struct row rows[] = {
+        {"Gedung itu di Jalan Kramat Raya no. Lebih dari 100 orang ditahan di sana.",
+         "Gedung itu di Jalan Kramat Raya no. | Lebih dari 100 orang ditahan di sana."},
+        {"Tarif naik untuk zona I. Aturan itu berlaku besok.",
+         "Tarif naik untuk zona I. | Aturan itu berlaku besok."},
+        {"Indonesia di Grup F. Laga berikutnya di Hanoi.",
+         "Indonesia di Grup F. | Laga berikutnya di Hanoi."},
+        {"Ia wafat setelah Perang Dunia II. Jenazahnya dimakamkan di Bogor.",
+         "Ia wafat setelah Perang Dunia II. | Jenazahnya dimakamkan di Bogor."},
+        {"Raja Charles I. Ia naik takhta muda.", "Raja Charles I. | Ia naik takhta muda."},
+        {"Pengacaranya Ani, S.H. Ia menolak berkomentar.",
+         "Pengacaranya Ani, S.H. | Ia menolak berkomentar."},
+        {"Kantornya di Jl. Dr. Wahidin No. 3. Namun kini pindah.",
+         "Kantornya di Jl. Dr. Wahidin No. 3. | Namun kini pindah."},
+        /* a name or a lower-case word after them: no end */
+        {"Budi I. Santoso datang.", "Budi I. Santoso datang."},
+        {"Ia tinggal di Kab. bogor bersama keluarganya.",
+         "Ia tinggal di Kab. bogor bersama keluarganya."},
+        {"Rumahnya di Jl. Lebak Bulus dekat stasiun.", "Rumahnya di Jl. Lebak Bulus dekat stasiun."},
+        {"Kantor PT. Ini Itu Jaya buka.", "Kantor PT. Ini Itu Jaya buka."},
+        /* abbreviations that were missing */
+        {"Deputi BPS, Moh. Edy Mahmud, hadir.", "Deputi BPS, Moh. Edy Mahmud, hadir."},
+        {"Ia lulus Ph. D. dari Leiden.", "Ia lulus Ph. D. dari Leiden."},
+        {"Hubungi Telp. (021) 555 atau Fax. (021) 556 hari ini.",
+         "Hubungi Telp. (021) 555 atau Fax. (021) 556 hari ini."},
+        {"Ia tinggal di Dsn. Kaluwan Dk. Botoh sejak kecil.",
+         "Ia tinggal di Dsn. Kaluwan Dk. Botoh sejak kecil."},
+        {"Korban dibawa ke RS. Santo Borromeus oleh Rev. George.",
+         "Korban dibawa ke RS. Santo Borromeus oleh Rev. George."},
+        /* a number cut by a space is not an end */
+        {"Pengikutnya 2.904. 678 akun aktif.", "Pengikutnya 2.904. 678 akun aktif."},
+    };
+    (void)state;
+    RUN(rows);
+}
+
+/* In mixed-case text a lower-case word after a mark starts a sentence
+ * only where the capital was evidently lost. */
+static void test_lower_start(void **state)
+{
+    static const struct row rows[] = {
+        {"Apa penyebabnya? tidak ada yang tahu.", "Apa penyebabnya? | tidak ada yang tahu."},
+        {"Kapan selesai? tanya warga.", "Kapan selesai? tanya warga."},
+        {"Benarkah? ujarnya heran.", "Benarkah? ujarnya heran."},
+        {"Ia pindah ke Bandung. kemudian ia bekerja.", "Ia pindah ke Bandung. | kemudian ia bekerja."},
+        {"Harga naik 2 persen. b. Stok aman.", "Harga naik 2 persen. b. | Stok aman."},
+        {"Ia membeli gula dll. yang lain.", "Ia membeli gula dll. yang lain."},
+        {"Kami tiba di Jl. merdeka pagi.", "Kami tiba di Jl. merdeka pagi."},
+    };
+    (void)state;
+    RUN(rows);
+}
+
 static void test_ellipsis_glue(void **state)
 {
     static const struct row rows[] = {
@@ -198,7 +356,7 @@ static void test_flags(void **state)
         {"Harga Beras Naik Lagi\nPedagang mengeluh sejak pagi.", 1, SENT_PARA_START},
         {"Apa yang terjadi? Semua bingung.", 0, SENT_QUESTION | SENT_PARA_START},
         {"Apa yang terjadi? Semua bingung.", 1, 0},
-        {"\"Kapan?\" tanya dia. Lalu pergi.", 0, SENT_PARA_START},
+        {"\"Kapan?\" tanya dia. Lalu pergi.", 0, SENT_QUOTE | SENT_PARA_START},
         {"Mengapa Korea Utara?", 0, SENT_QUESTION | SENT_PARA_START},
         {"ini adalah sebuah baris panjang tanpa tanda baca yang memuat lebih dari lima belas "
          "kata sehingga tidak mungkin dianggap sebagai judul atau subjudul",
@@ -206,6 +364,13 @@ static void test_flags(void **state)
         {"Poin PentingIndonesia menang.", 0, SENT_HEADING | SENT_PARA_START},
         {"Poin PentingIndonesia menang.", 1, 0},
         {"- Stok aman", 0, SENT_PARA_START},
+        {"\"Air naik. Kami panik,\" kata Teguh. Ia pergi.", 0, SENT_QUOTE | SENT_PARA_START},
+        {"\"Air naik. Kami panik,\" kata Teguh. Ia pergi.", 1, 0},
+        {"Ia berkata, " LQ "Kapan?" RQ, 0, SENT_QUOTE | SENT_QUESTION | SENT_PARA_START},
+        {"Istilah \"open cycle\" dipakai luas.", 0, SENT_PARA_START},
+        {"Judulnya \"Tanah Air Kita di Masa Depan Nanti\" terbit.", 0,
+         SENT_QUOTE | SENT_PARA_START},
+        {"\"Kami menolak. Polisi datang.", 0, SENT_PARA_START},
     };
     struct spans sp = SPANS_INIT;
     size_t i;
@@ -291,6 +456,30 @@ static void test_huge_line(void **state)
     assert_true(sp.n >= 1);
     spans_release(&sp);
     free(big);
+    /* quotations: one sentence per attributed quote; marks only; an opening
+     * mark with a 10 MB paragraph of nested quotations after it */
+    {
+        const char *qu = "\"Harga naik. Stok aman,\" kata Ani. ";
+        size_t ql = strlen(qu), qreps = (10u << 20) / ql, total;
+        big = kb_malloc(qreps * ql);
+        for (k = 0; k < qreps; k++) memcpy(big + k * ql, qu, ql);
+        sent_split(big, qreps * ql, &sp);
+        assert_int_equal(sp.n, qreps);
+        assert_int_equal(sp.v[0].flags, SENT_QUOTE | SENT_PARA_START);
+        spans_release(&sp);
+        memset(big, '"', qreps * ql);
+        sent_split(big, qreps * ql, &sp);
+        assert_int_equal(sp.n, 0);
+        spans_release(&sp);
+        total = qreps * ql;
+        memcpy(big, "\xE2\x80\x9C", 3);
+        for (k = 3; k + ql <= total; k += ql) memcpy(big + k, qu, ql);
+        memset(big + k, ' ', total - k);
+        sent_split(big, total, &sp);
+        assert_true(sp.n >= qreps - 1);
+        spans_release(&sp);
+        free(big);
+    }
 }
 
 static char *slurp(const char *path, size_t *n)
@@ -408,6 +597,10 @@ int main(void)
         cmocka_unit_test(test_abbreviations),
         cmocka_unit_test(test_numbers_urls),
         cmocka_unit_test(test_quotes),
+        cmocka_unit_test(test_quotes_multi),
+        cmocka_unit_test(test_quote_too_long),
+        cmocka_unit_test(test_abbr_at_end),
+        cmocka_unit_test(test_lower_start),
         cmocka_unit_test(test_ellipsis_glue),
         cmocka_unit_test(test_bullets_headings),
         cmocka_unit_test(test_flags),
