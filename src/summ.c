@@ -43,9 +43,10 @@
  *  8. Citations: for each pick, every canonical article holding a sentence
  *     with cosine >= paraphrase_sim to it (always including its own), plus
  *     all copies of those articles, ascending ids.
- *  9. Title (only when s->title is NULL): articles are ranked by the
- *     cosine of their summed sentence vectors to the story's; the first
- *     with a usable title (<= TITLE_MAX_WORDS words, not junk) gives it,
+ *  9. Title (only when s->title is NULL): among the usable titles (<=
+ *     TITLE_MAX_WORDS words, not junk) the one whose article is most
+ *     central (cosine of its summed sentence vectors to the story's) and
+ *     whose own words are closest to the story's wins,
  *     else the most central article's first candidate sentence cut to
  *     TITLE_MAX bytes at a word boundary. */
 #include "summ.h"
@@ -465,9 +466,29 @@ static void make_title(struct work *w)
         r[n++].sim = vec_dot(&per[i], &total);
     }
     qsort(r, n, sizeof *r, cmp_rank);
-    /* the most central article with a usable title */
-    for (k = 0; k < n && !s->title; k++)
-        if (good_title(s->articles[r[k].art].title)) s->title = kb_strdup(s->articles[r[k].art].title);
+    /* the usable title that best names the story: its article's centrality
+     * plus the title's own cosine to the story, so that a generic heading
+     * taken as a title ("Poin-Poin Penting", "Berita Terkini") loses to a
+     * headline that names the event */
+    {
+        double best = -1;
+        size_t best_art = 0;
+        struct vec tv = VEC_INIT;
+        for (k = 0; k < n; k++) {
+            const char *t = s->articles[r[k].art].title;
+            double score;
+            if (!good_title(t)) continue;
+            count_terms(w, t, strlen(t), &tv);
+            vec_normalize(&tv);
+            score = r[k].sim + vec_dot(&tv, &total);
+            if (score > best) {
+                best = score;
+                best_art = r[k].art;
+            }
+        }
+        vec_release(&tv);
+        if (best >= 0) s->title = kb_strdup(s->articles[best_art].title);
+    }
     /* else the first candidate sentence of the most central article, cut */
     for (i = 0; n && !s->title && i < w->n; i++) {
         const struct sent *x = &w->v[i];
