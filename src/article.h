@@ -19,6 +19,7 @@ struct article {
     char *text;        /* owned; body text as read (plain text), never NULL */
     size_t text_len;   /* bytes of text, excluding NUL */
     char *origin;      /* owned; "FILE:LINE" where it was read, for messages */
+    int partial;       /* 1: only a feed summary (the item had no full content), else 0 */
 };
 
 /* A zeroed article; free with article_free. */

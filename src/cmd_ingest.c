@@ -106,7 +106,7 @@ static int parse_format(const char *s, enum read_format *f)
 
 int cmd_ingest(struct cli *cli, int argc, char **argv)
 {
-    static const char usage[] = "ingest [--format auto|text|jsonl|csv] [--no-title] PATH...|-";
+    static const char usage[] = "ingest [--format auto|text|jsonl|csv|html|warc|feed] [--no-title] PATH...|-";
     struct read_opts ro;
     struct ingest_opts io;
     struct run r;

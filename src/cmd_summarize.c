@@ -47,6 +47,9 @@ int cmd_summarize(struct cli *cli, int argc, char **argv)
             else if (strcmp(f, "text") == 0) ro.format = READ_TEXT;
             else if (strcmp(f, "jsonl") == 0) ro.format = READ_JSONL;
             else if (strcmp(f, "csv") == 0) ro.format = READ_CSV;
+            else if (strcmp(f, "html") == 0) ro.format = READ_HTML;
+            else if (strcmp(f, "warc") == 0) ro.format = READ_WARC;
+            else if (strcmp(f, "feed") == 0) ro.format = READ_FEED;
             else {
                 cli_error("summarize: unknown format '%s'", f);
                 return EXIT_USAGE;

@@ -20,9 +20,11 @@ struct command {
 };
 
 static const struct command commands[] = {
-    {"ingest", cmd_ingest, "ingest [--format auto|text|jsonl|csv] [--no-title] PATH...|-",
+    {"ingest", cmd_ingest, "ingest [--format auto|text|jsonl|csv|html|warc|feed] [--no-title] PATH...|-",
      "add articles to the database; directories recurse",
-     "  --format F   input format (default auto: by name, then by content)\n"
+     "  --format F   input format (default auto: recognised by content and name);\n"
+     "               html pages, WARC crawls (plain or gzip) and RSS/Atom feeds go\n"
+     "               through the main-text extractor\n"
      "  --no-title   text files: never take the first line as the title\n"
      "Prints added / duplicate / rejected counts. Bad records are reported as\n"
      "FILE:LINE and skipped; the exit status is 1 when any was rejected.\n"},

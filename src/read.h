@@ -5,7 +5,28 @@
  * records are reported through the reject callback with the file and line
  * (or byte offset) and skipped; reading goes on. Formats: text (one article
  * per file), jsonl, csv (header row; delimiter , ; or TAB detected; quoted
- * fields with newlines). html/warc/feed are later work and return KB_EUNSUPP.
+ * fields with newlines; a record with only an "html" field goes through the
+ * extractor), html (one page per file, extract.h), warc (WARC/ARC, plain or
+ * gzip, warc.h: response/resource records with HTML bodies, one article per
+ * page; rejects are "FILE:@OFFSET"; a truncated or corrupt file yields its
+ * whole records, then one reject naming the offset), feed (RSS/Atom,
+ * feed.h: an item with content:encoded / Atom content is an article, one
+ * with only a description/summary is an article with partial = 1; rejects
+ * are "FILE:LINE" of the item).
+ *
+ * READ_AUTO: the content decides first when it proves a format (gzip whose
+ * first bytes inflate to "WARC/", "WARC/1.x", "filedesc://", "<!doctype
+ * html"/"<html", "<rss", Atom "<feed", RSS 1.0 "<rdf:RDF"), then the file
+ * name's extension, then weaker content rules ('{'/'[' JSONL, a CSV header,
+ * else text). Web archives given as files are streamed, not read whole, so
+ * they are not bound by the 1 GiB file cap.
+ *
+ * WARC articles: url = WARC-Target-URI (a Wayback address is replaced by
+ * the address of the page it archived), published = the page's own date,
+ * else the capture date (WARC-Date, else Memento-Datetime): see
+ * docs/internals/warc.md for why. Only 2xx responses with an HTML type (or
+ * HTML bytes under a vague type) are read; other records are skipped
+ * silently, as they are not articles.
  *
  * Column/field names mapped (case-insensitive):
  *   url:       url, link, tautan, source_url

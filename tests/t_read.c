@@ -1,5 +1,5 @@
-/* t_read.c -- the readers: fixtures under tests/data/read (written for
- * kabar), in-memory edge cases, the url -> site rule, and a run over the
+/* t_read.c -- the readers: fixtures under tests/data/read, tests/data/warc
+ * and tests/data/feed (written for kabar), in-memory edge cases, the url -> site rule, and a run over the
  * real corpus in ../shared/data/news-id (skipped when absent). Run from the
  * repository root, as tests/run.sh does. */
 #include <fcntl.h>
@@ -119,16 +119,17 @@ static const struct {
     {FIX "notext.csv", READ_AUTO, 0, {{NULL, NULL, NULL, NULL, NULL, NULL}},
      FIX "notext.csv:1|no text column in the CSV header (expected one of: text, maintext, content, "
          "isi_berita, clean_text, berita, isi, body, article)\n"},
-    {FIX "articles.jsonl", READ_AUTO, 4,
+    {FIX "articles.jsonl", READ_AUTO, 5,
      {{FIX "articles.jsonl:1", "https://www.contoh.com/1", "contoh.com", "Rupiah Menguat", "2025-10-18T16:05:00",
        "Rupiah ditutup menguat 20 poin."},
       {FIX "articles.jsonl:3", "https://pusatdata.contoh.co.id/2", "contoh.co.id", "Emas Turun",
        "2025-10-17T08:00:00", "Harga emas turun Rp5.000 per gram."},
+      /* only an html field: the extractor gives the text */
+      {FIX "articles.jsonl:7", "https://www.contoh.com/5", "contoh.com", NULL, NULL, "Hanya HTML"},
       {FIX "articles.jsonl:8", "https://www.contoh.com/6", "Contoh News", NULL, NULL, "Isi dengan NUL."},
       {FIX "articles.jsonl:9", FIX "articles.jsonl:9", NULL, NULL, NULL, "Tanpa url dan tanpa judul."}},
      FIX "articles.jsonl:4|invalid JSON: unexpected token near end of file\n" FIX
          "articles.jsonl:5|not a JSON object\n" FIX "articles.jsonl:6|no text\n" FIX
-         "articles.jsonl:7|html field needs the extractor (not implemented yet)\n" FIX
          "articles.jsonl:10|invalid JSON: unable to decode byte 0xff near '\"Teks '\n"},
     {FIX "array.json", READ_AUTO, 2,
      {{FIX "array.json:2", "https://contoh.com/a", "contoh.com", NULL, NULL, "Artikel pertama dalam larik."},
@@ -145,17 +146,17 @@ static const struct {
        "Tambahan itu diharapkan menjaga produksi padi.\n"}},
      ""},
     {FIX "kosong.txt", READ_AUTO, 0, {{NULL, NULL, NULL, NULL, NULL, NULL}}, FIX "kosong.txt:1|no text\n"},
-    /* a directory: name order, dot files skipped, html and binary rejected,
-     * unknown extensions sniffed (data.dat is CSV, ekspor is JSONL) */
-    {FIX "tree", READ_AUTO, 6,
+    /* a directory: name order, dot files skipped, html read by the
+     * extractor, binary rejected, unknown extensions sniffed (data.dat is
+     * CSV, ekspor is JSONL); the seventh article is sub/z.txt */
+    {FIX "tree", READ_AUTO, 7,
      {{FIX "tree/a.jsonl:1", "https://contoh.com/a1", "*", NULL, NULL, "Isi A1."},
       {FIX "tree/a.jsonl:2", "https://contoh.com/a2", "*", NULL, NULL, "Isi A2."},
       {FIX "tree/b.txt:1", FIX "tree/b.txt", NULL, "Judul B", NULL, "Isi artikel B.\n"},
+      {FIX "tree/halaman.html", FIX "tree/halaman.html", NULL, NULL, NULL, "Belum didukung."},
       {FIX "tree/sub/data.dat:2", "https://contoh.com/s1", "contoh.com", "Satu", NULL, "Isi satu."},
-      {FIX "tree/sub/ekspor:1", "https://contoh.com/e1", "*", NULL, NULL, "Isi ekspor."},
-      {FIX "tree/sub/z.txt:1", FIX "tree/sub/z.txt", NULL, NULL, NULL, "Catatan pendek tanpa judul.\n"}},
-     FIX "tree/halaman.html|html input is not supported yet\n" FIX
-         "tree/sub/gambar.bin|binary content: not a text, JSONL or CSV file\n"},
+      {FIX "tree/sub/ekspor:1", "https://contoh.com/e1", "*", NULL, NULL, "Isi ekspor."}},
+     FIX "tree/sub/gambar.bin|binary content: not a text, JSONL, CSV, HTML, WARC or feed file\n"},
     /* an explicit format overrides the extension */
     {FIX "tree/b.txt", READ_JSONL, 0, {{NULL, NULL, NULL, NULL, NULL, NULL}},
      FIX "tree/b.txt:1|invalid JSON: '[' or '{' expected near 'Judul'\n" FIX
@@ -289,8 +290,22 @@ static const struct {
     {"noext", READ_AUTO, "  {\"text\": \"sniffed\"}\n", 0, 1, 0, "sniffed"},
     {"noext", READ_AUTO, "Judul\nIsi biasa, a, b, c.\n", 0, 1, 0, "Isi biasa, a, b, c.\n"},
     {"noext", READ_AUTO, "a,b,isi\n1,2,3\n", 0, 1, 0, "3"},
-    {"noext", READ_AUTO, "<html><p>x</p></html>", 0, 0, 1, NULL},
+    /* sniffed as HTML, WARC, feed; broken ones report and go on */
+    {"noext", READ_AUTO, "<html><p>x</p></html>", 0, 1, 0, "x"},
+    {"noext.txt", READ_AUTO, "<!DOCTYPE html><p>isi halaman</p>", 0, 1, 0, "isi halaman"},
     {"noext", READ_AUTO, "WARC/1.0\r\n", 0, 0, 1, NULL},
+    {"noext", READ_AUTO, "WARC/1.0\r\nWARC-Type: resource\r\nContent-Type: text/html\r\nContent-Length: 17\r\n\r\n"
+                         "<p>arsip web</p>", 0, 0, 1, NULL}, /* the block is cut one byte short */
+    {"noext", READ_AUTO, "WARC/1.0\r\nWARC-Type: resource\r\nContent-Type: text/html\r\nContent-Length: 16\r\n\r\n"
+                         "<p>arsip web</p>", 0, 1, 0, "arsip web"},
+    {"noext", READ_AUTO, "<rss><channel><item><description>ringkas</description></item></channel></rss>", 0, 1, 0,
+     "ringkas"},
+    {"x.xml", READ_AUTO, "<rss><channel><item><title>t</title></item></channel></rss>", 0, 0, 1, NULL},
+    {"x.xml", READ_AUTO, "<urlset></urlset>", 0, 0, 1, NULL},
+    {"x.html", READ_HTML, "", 0, 0, 1, NULL},
+    {"x.warc", READ_WARC, "", 0, 0, 0, NULL},
+    {"x.warc", READ_WARC, "\x1f\x8b\x08", 3, 0, 1, NULL},
+    {"x.rss", READ_FEED, "\xff\xfe<", 3, 0, 1, NULL},
 };
 
 static void test_edges(void **state)
@@ -373,11 +388,15 @@ static void test_errors_and_stop(void **state)
     got_init(&g, &o);
     assert_int_equal(read_path(&o, FIX "no-such-file.txt", &err), KB_EIO);
     assert_non_null(strstr(err.msg, "no-such-file.txt"));
-    o.format = READ_HTML;
-    assert_int_equal(read_path(&o, FIX "berita.txt", &err), KB_EUNSUPP);
+    /* a format that does not fit is reported, not fatal */
     o.format = READ_WARC;
-    assert_int_equal(read_buffer(&o, "x.warc", "WARC/1.0", 8, READ_WARC, &err), KB_EUNSUPP);
+    assert_int_equal(read_path(&o, FIX "berita.txt", &err), 0);
+    assert_int_equal(read_buffer(&o, "x.warc", "WARC/1.0", 8, READ_WARC, &err), 0);
+    o.format = READ_FEED;
+    assert_int_equal(read_path(&o, FIX "berita.txt", &err), 0);
     assert_int_equal(g.n, 0);
+    assert_int_equal(g.n_rejects, 3);
+    assert_non_null(strstr(buf_cstr(&g.rejects), FIX "berita.txt:@0|not a WARC record header"));
     o.emit = NULL;
     assert_int_equal(read_buffer(&o, "x", "a", 1, READ_TEXT, NULL), KB_EINVAL);
     got_release(&g);
@@ -432,10 +451,142 @@ static void test_total_bytes(void **state)
     o.progress = on_progress;
     progress_calls = progress_last = 0;
     assert_int_equal(read_path(&o, FIX "tree", NULL), 0);
-    /* html is skipped unread; the other six files (binary included) report */
-    assert_int_equal(progress_calls, 6);
-    assert_int_equal(progress_last, 337 - 49);
+    /* every file reports (html and binary included) */
+    assert_int_equal(progress_calls, 7);
+    assert_int_equal(progress_last, 337);
     got_release(&g);
+}
+
+/* ---- web archives, HTML pages and feeds ------------------------------------ */
+
+#define WFIX "tests/data/warc/"
+#define FFIX "tests/data/feed/"
+
+static const struct {
+    const char *path;
+    enum read_format fmt;
+    size_t n;                 /* articles expected */
+    struct want_article a[4]; /* the first ones, in order */
+    int partial[4];           /* article.partial of those */
+    const char *reject;       /* a substring of the rejects, or "" for none */
+} web_rows[] = {
+    {WFIX "berita.warc", READ_AUTO, 3,
+     {{WFIX "berita.warc:@549", "https://berita.contoh.id/sleman", "contoh.id", "Pasar Tani Baru Dibuka di Sleman",
+       "2024-11-01T08:00:00", "*"},
+      /* no date in the page: the capture date */
+      {WFIX "berita.warc:@2135", "https://kabar.contoh.co.id/banjir", "contoh.co.id",
+       "Banjir Genangi Jalan Pasteur Bandung", "2024-11-04T10:00:00", "*"},
+      /* a Wayback address stands for the page it archived */
+      {WFIX "berita.warc:@3437", "https://pasar.contoh.id/cabai", "contoh.id", "Harga Cabai Turun",
+       "2024-01-05T01:02:03", "*"}},
+     {0, 0, 0, 0}, ""},
+    /* gzip per record: offsets are those of the members in the file */
+    {WFIX "berita.warc.gz", READ_AUTO, 3,
+     {{WFIX "berita.warc.gz:@410", "https://berita.contoh.id/sleman", "*", "*", "2024-11-01T08:00:00", "*"},
+      {WFIX "berita.warc.gz:@1382", "*", "*", "*", "*", "*"},
+      {WFIX "berita.warc.gz:@2461", "*", "*", "*", "*", "*"}},
+     {0, 0, 0, 0}, ""},
+    {WFIX "terpotong.warc.gz", READ_AUTO, 2,
+     {{WFIX "terpotong.warc.gz:@410", "*", "*", "*", "*", "*"}, {WFIX "terpotong.warc.gz:@1382", "*", "*", "*", "*", "*"}},
+     {0, 0, 0, 0}, WFIX "terpotong.warc.gz:@2233|truncated WARC header block"},
+    {WFIX "berita.arc", READ_AUTO, 1,
+     {{WFIX "berita.arc:@128", "https://berita.contoh.id/sleman", "contoh.id", "Pasar Tani Baru Dibuka di Sleman",
+       "2024-11-02T03:04:05", "*"}},
+     {0, 0, 0, 0}, ""},
+    {FFIX "rss.xml", READ_AUTO, 3,
+     {{FFIX "rss.xml:8", "https://www.kabarcontoh.co.id/daerah/pasar-tani", "kabarcontoh.co.id",
+       "Pasar Tani Dibuka di Sleman", "2024-11-02T08:30:00", "*"},
+      /* only a description: a partial article */
+      {FFIX "rss.xml:18", "https://www.kabarcontoh.co.id/ekonomi/cabai", "kabarcontoh.co.id",
+       "Harga Cabai & Bawang Turun", "2024-11-04T10:00:00",
+       "Harga cabai rawit di pasar induk turun menjadi Rp40.000 per kilogram pada awal pekan."},
+      {FFIX "rss.xml:28", "https://www.kabarcontoh.co.id/daerah/banjir", "*", "Banjir di Bandung",
+       "2024-11-05T07:15:00", "Hujan deras membuat beberapa ruas jalan di kawasan Pasteur tergenang setinggi lutut."}},
+     {0, 1, 0, 0}, FFIX "rss.xml:24|feed item without content or summary"},
+    {FFIX "atom.xml", READ_AUTO, 3,
+     {{FFIX "atom.xml:8", "https://warta.contoh.id/2024/11/jembatan", "contoh.id", "Jembatan Baru Diresmikan",
+       "2024-11-03T09:00:00", "*"},
+      {FFIX "atom.xml:18", "*", "*", "Festival Kuliner Nusantara", "2024-11-04T15:30:00",
+       "Ratusan pengunjung memadati festival kuliner Nusantara di alun-alun kota sejak Jumat malam."},
+      {FFIX "atom.xml:25", "https://warta.contoh.id/2024/11/ringkas", "*", "Ringkasan Saja", "2024-11-05T01:00:00",
+       "Hanya ringkasan singkat tentang rapat dewan kota yang membahas anggaran tahun depan."}},
+     {0, 0, 1, 0}, ""},
+    {FFIX "bukan.xml", READ_AUTO, 0, {{NULL, NULL, NULL, NULL, NULL, NULL}}, {0, 0, 0, 0},
+     FFIX "bukan.xml|not an RSS or Atom feed"},
+    /* a directory of formats known only by their content */
+    {WFIX "campur", READ_AUTO, 6,
+     {{WFIX "campur/arsip.dat:@549", "https://berita.contoh.id/sleman", "*", "*", "*", "*"},
+      {WFIX "campur/arsip.dat:@2135", "*", "*", "*", "*", "*"},
+      {WFIX "campur/arsip.dat:@3437", "*", "*", "*", "*", "*"},
+      {WFIX "campur/catatan.txt:1", "*", NULL, "Catatan Redaksi", NULL, "*"}},
+     {0, 0, 0, 0}, ""},
+};
+
+static void test_web_formats(void **state)
+{
+    size_t r, i;
+    (void)state;
+    for (r = 0; r < sizeof web_rows / sizeof web_rows[0]; r++) {
+        struct got g;
+        struct read_opts o;
+        struct kb_err err = {0, ""};
+        char ctx[256];
+
+        got_init(&g, &o);
+        o.format = web_rows[r].fmt;
+        if (read_path(&o, web_rows[r].path, &err) != 0) fail_msg("%s: %s", web_rows[r].path, err.msg);
+        if (g.n != web_rows[r].n)
+            fail_msg("%s: %zu articles, want %zu (rejects: %s)", web_rows[r].path, g.n, web_rows[r].n,
+                     buf_cstr(&g.rejects));
+        if (web_rows[r].reject[0] ? !strstr(buf_cstr(&g.rejects), web_rows[r].reject) : g.n_rejects != 0)
+            fail_msg("%s rejects:\n%s\nwant: %s", web_rows[r].path, buf_cstr(&g.rejects), web_rows[r].reject);
+        for (i = 0; i < g.n && i < 4 && web_rows[r].a[i].origin; i++) {
+            const struct want_article *w = &web_rows[r].a[i];
+            struct article *a = g.a[i];
+            snprintf(ctx, sizeof ctx, "%s article %zu", web_rows[r].path, i);
+            check_str("origin", a->origin, w->origin, ctx);
+            check_str("url", a->url, w->url, ctx);
+            check_str("site", a->site, w->site, ctx);
+            check_str("title", a->title, w->title, ctx);
+            check_str("published", a->published, w->published, ctx);
+            check_str("text", a->text, w->text, ctx);
+            assert_int_equal(a->text_len, strlen(a->text));
+            assert_true(a->text_len > 0);
+            if (a->partial != web_rows[r].partial[i]) fail_msg("%s: partial %d", ctx, a->partial);
+        }
+        got_release(&g);
+    }
+}
+
+/* The same archive read from a file (streamed) and from memory (stdin's
+ * path) gives the same articles. */
+static void test_warc_mem(void **state)
+{
+    struct got g1, g2;
+    struct read_opts o1, o2;
+    int fd = open(WFIX "berita-satu.warc.gz", O_RDONLY);
+    char data[8192];
+    ssize_t len;
+    size_t i;
+    (void)state;
+
+    assert_true(fd >= 0);
+    len = read(fd, data, sizeof data);
+    close(fd);
+    assert_true(len > 0 && (size_t)len < sizeof data);
+    got_init(&g1, &o1);
+    got_init(&g2, &o2);
+    assert_int_equal(read_path(&o1, WFIX "berita-satu.warc.gz", NULL), 0);
+    assert_int_equal(read_buffer(&o2, WFIX "berita-satu.warc.gz", data, (size_t)len, READ_AUTO, NULL), 0);
+    assert_int_equal(g1.n, 3);
+    assert_int_equal(g2.n, 3);
+    for (i = 0; i < 3; i++) {
+        assert_string_equal(g1.a[i]->origin, g2.a[i]->origin);
+        assert_string_equal(g1.a[i]->url, g2.a[i]->url);
+        assert_string_equal(g1.a[i]->text, g2.a[i]->text);
+    }
+    got_release(&g1);
+    got_release(&g2);
 }
 
 /* ---- url -> site ------------------------------------------------------------ */
@@ -567,6 +718,8 @@ int main(void)
         cmocka_unit_test(test_errors_and_stop),
         cmocka_unit_test(test_stdin),
         cmocka_unit_test(test_total_bytes),
+        cmocka_unit_test(test_web_formats),
+        cmocka_unit_test(test_warc_mem),
         cmocka_unit_test(test_site),
         cmocka_unit_test(test_news_id),
     };
