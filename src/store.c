@@ -694,6 +694,12 @@ int store_article_find(struct store *s, const char *url, int64_t *id, struct kb_
     return find_id(s, ST_URL_FIND, url, id, "looking up an article url", err);
 }
 
+int store_article_find_hash(struct store *s, const char *hash, int64_t *id, struct kb_err *err)
+{
+    if (!hash) return 0;
+    return find_id(s, ST_HASH_FIND, hash, id, "looking up a content hash", err);
+}
+
 int store_article_story(struct store *s, int64_t article, int64_t *story, struct kb_err *err)
 {
     sqlite3_stmt *st = stmt(s, ST_ART_STORY, err);

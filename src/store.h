@@ -71,6 +71,11 @@ int store_next_story_id(struct store *s, int64_t *id, struct kb_err *err) KB_MUS
 int store_article_find(struct store *s, const char *url, int64_t *id,
                        struct kb_err *err) KB_MUST_CHECK;
 
+/* Look up the canonical article with content hash (dedup.h): 1 and *id when
+ * stored, 0 when not, or a negative KB_E* on a database error. */
+int store_article_find_hash(struct store *s, const char *hash, int64_t *id,
+                            struct kb_err *err) KB_MUST_CHECK;
+
 /* The story of article, or of its canonical article when it is a copy; *story
  * is 0 when not yet clustered. KB_ENOTFOUND when there is no such article. */
 int store_article_story(struct store *s, int64_t article, int64_t *story,
