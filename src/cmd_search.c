@@ -31,11 +31,11 @@ static json_t *hit_json(const struct search_hit *h)
 {
     json_t *o = json_object();
     json_object_set_new(o, "id", json_integer(h->article));
-    json_object_set_new(o, "url", json_string(h->url));
-    json_object_set_new(o, "title", h->title ? json_string(h->title) : json_null());
-    json_object_set_new(o, "site", h->site ? json_string(h->site) : json_null());
-    json_object_set_new(o, "published", h->published ? json_string(h->published) : json_null());
-    json_object_set_new(o, "snippet", json_string(h->snippet ? h->snippet : ""));
+    json_object_set_new(o, "url", story_json_str(h->url));
+    json_object_set_new(o, "title", story_json_str(h->title));
+    json_object_set_new(o, "site", story_json_str(h->site));
+    json_object_set_new(o, "published", story_json_str(h->published));
+    json_object_set_new(o, "snippet", story_json_str(h->snippet ? h->snippet : ""));
     json_object_set_new(o, "score", json_real(h->score));
     return o;
 }

@@ -4,27 +4,6 @@
 
 #include "cmd.h"
 
-static json_t *story_brief_json(const struct story *s)
-{
-    json_t *o = json_object(), *arts = json_array();
-    size_t i;
-    json_object_set_new(o, "id", json_integer(s->id));
-    json_object_set_new(o, "title", s->title ? json_string(s->title) : json_null());
-    for (i = 0; i < s->n_articles; i++) {
-        json_t *a = json_object();
-        json_object_set_new(a, "id", json_integer(s->articles[i].id));
-        json_object_set_new(a, "url", json_string(s->articles[i].url));
-        json_array_append_new(arts, a);
-    }
-    json_object_set_new(o, "articles", arts);
-    json_object_set_new(o, "sites", json_integer((json_int_t)s->n_sites));
-    json_object_set_new(o, "first_published",
-                        s->first_published ? json_string(s->first_published) : json_null());
-    json_object_set_new(o, "last_published",
-                        s->last_published ? json_string(s->last_published) : json_null());
-    return o;
-}
-
 static void print_dates(const struct story *s)
 {
     if (!s->first_published) return;
@@ -62,7 +41,7 @@ int cmd_stories(struct cli *cli, int argc, char **argv)
     }
     if (json) {
         json_t *arr = json_array();
-        for (i = 0; i < n; i++) json_array_append_new(arr, story_brief_json(&v[i]));
+        for (i = 0; i < n; i++) json_array_append_new(arr, story_brief_to_json(&v[i]));
         cli_print_json(arr);
     } else {
         for (i = 0; i < n; i++) {

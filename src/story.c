@@ -132,7 +132,7 @@ void story_update_meta(struct story *s)
 
 /* A JSON string of s; invalid UTF-8 (texts come from scraped pages) is
  * replaced byte by byte with U+FFFD, because jansson refuses it. */
-static json_t *str_or_null(const char *s)
+json_t *story_json_str(const char *s)
 {
     json_t *j;
     struct buf b = BUF_INIT;
@@ -203,8 +203,9 @@ static json_t *timeline_json(const struct story *s)
 {
     json_t *tl = json_array();
     const struct story_article **v;
-    size_t n = dated_articles(s, &v), i = 0;
-    int64_t *ids = kb_malloc((n + 1) * sizeof *ids);
+    size_t n = dated_articles(s, &v), i = 0, n_ids;
+    int64_t *ids = kb_malloc((s->n_articles + 1) * sizeof *ids);
+    const struct story_article *speaker;
 
     while (i < n) {
         size_t j = i, k;
@@ -215,23 +216,54 @@ static json_t *timeline_json(const struct story *s)
         memcpy(day, v[i]->published, DAY_LEN);
         day[DAY_LEN] = '\0';
         while (j < n && strncmp(v[j]->published, day, DAY_LEN) == 0) j++;
-        for (k = i; k < j; k++) ids[k - i] = v[k]->id;
-        qsort(ids, j - i, sizeof *ids, cmp_i64);
-        /* the earliest canonical article speaks for the day (a copy's
-         * title is its original's); failing that, any titled one */
+        /* the earliest canonical article speaks for the day (failing that,
+         * any titled one); it and its copies are the entry's sources --
+         * only the articles that carry that headline */
         text = NULL;
         for (k = i; !text && k < j; k++)
-            if (!v[k]->duplicate_of) text = v[k]->title;
-        for (k = i; !text && k < j; k++) text = v[k]->title;
+            if (!v[k]->duplicate_of && v[k]->title) speaker = v[k], text = v[k]->title;
+        for (k = i; !text && k < j; k++)
+            if (v[k]->title) speaker = v[k], text = v[k]->title;
+        if (!text) speaker = v[i];
+        {
+            int64_t canon = speaker->duplicate_of ? speaker->duplicate_of : speaker->id;
+            size_t m = 0;
+            for (k = 0; k < s->n_articles; k++) {
+                const struct story_article *a = &s->articles[k];
+                if (a->id == canon || a->duplicate_of == canon) ids[m++] = a->id;
+            }
+            n_ids = m;
+        }
+        qsort(ids, n_ids, sizeof *ids, cmp_i64);
         json_object_set_new(e, "date", json_string(day));
-        json_object_set_new(e, "text", str_or_null(text ? text : ""));
-        json_object_set_new(e, "sources", ids_json(ids, j - i));
+        json_object_set_new(e, "text", story_json_str(text ? text : ""));
+        json_object_set_new(e, "sources", ids_json(ids, n_ids));
         json_array_append_new(tl, e);
         i = j;
     }
     free(ids);
     free(v);
     return tl;
+}
+
+json_t *story_brief_to_json(const struct story *s)
+{
+    json_t *o = json_object(), *arts = json_array();
+    size_t i;
+
+    json_object_set_new(o, "id", json_integer((json_int_t)s->id));
+    json_object_set_new(o, "title", story_json_str(s->title));
+    for (i = 0; i < s->n_articles; i++) {
+        json_t *a = json_object();
+        json_object_set_new(a, "id", json_integer((json_int_t)s->articles[i].id));
+        json_object_set_new(a, "url", story_json_str(s->articles[i].url));
+        json_array_append_new(arts, a);
+    }
+    json_object_set_new(o, "articles", arts);
+    json_object_set_new(o, "sites", json_integer((json_int_t)s->n_sites));
+    json_object_set_new(o, "first_published", story_json_str(s->first_published));
+    json_object_set_new(o, "last_published", story_json_str(s->last_published));
+    return o;
 }
 
 json_t *story_to_json(const struct story *s)
@@ -242,17 +274,17 @@ json_t *story_to_json(const struct story *s)
                                              "dates",  "quantities",    "quotes"};
 
     json_object_set_new(o, "id", json_integer((json_int_t)s->id));
-    json_object_set_new(o, "title", str_or_null(s->title));
-    json_object_set_new(o, "first_published", str_or_null(s->first_published));
-    json_object_set_new(o, "last_published", str_or_null(s->last_published));
+    json_object_set_new(o, "title", story_json_str(s->title));
+    json_object_set_new(o, "first_published", story_json_str(s->first_published));
+    json_object_set_new(o, "last_published", story_json_str(s->last_published));
     for (i = 0; i < s->n_articles; i++) {
         const struct story_article *a = &s->articles[i];
         json_t *ja = json_object();
         json_object_set_new(ja, "id", json_integer((json_int_t)a->id));
-        json_object_set_new(ja, "url", str_or_null(a->url));
-        json_object_set_new(ja, "site", str_or_null(a->site));
-        json_object_set_new(ja, "title", str_or_null(a->title));
-        json_object_set_new(ja, "published", str_or_null(a->published));
+        json_object_set_new(ja, "url", story_json_str(a->url));
+        json_object_set_new(ja, "site", story_json_str(a->site));
+        json_object_set_new(ja, "title", story_json_str(a->title));
+        json_object_set_new(ja, "published", story_json_str(a->published));
         json_object_set_new(ja, "duplicate_of",
                             a->duplicate_of ? json_integer((json_int_t)a->duplicate_of)
                                             : json_null());
@@ -262,7 +294,7 @@ json_t *story_to_json(const struct story *s)
     for (i = 0; i < s->n_summary; i++) {
         const struct story_sentence *x = &s->summary[i];
         json_t *js = json_object();
-        json_object_set_new(js, "text", str_or_null(x->text));
+        json_object_set_new(js, "text", story_json_str(x->text));
         json_object_set_new(js, "article", json_integer((json_int_t)x->article));
         json_object_set_new(js, "sentence", json_integer((json_int_t)x->sentence));
         json_object_set_new(js, "sources", ids_json(x->sources, x->n_sources));

@@ -64,6 +64,13 @@ void story_update_meta(struct story *s);
 /* The JSON of `kabar story ID --json` (DESIGN.md). New reference; caller
  * releases it with json_decref. */
 json_t *story_to_json(const struct story *s);
+/* The brief form of `kabar stories --json`: {"id", "title", "articles":
+ * [{"id", "url"}], "sites", "first_published", "last_published"}. New
+ * reference; release with json_decref. */
+json_t *story_brief_to_json(const struct story *s);
+/* A JSON string of s with invalid UTF-8 replaced by U+FFFD (jansson refuses
+ * invalid UTF-8), or JSON null when s is NULL. New reference. */
+json_t *story_json_str(const char *s);
 /* Human-readable text and Markdown renderings, appended to out. */
 int story_to_text(const struct story *s, struct buf *out) KB_MUST_CHECK;
 int story_to_md(const struct story *s, struct buf *out) KB_MUST_CHECK;
