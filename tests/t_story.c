@@ -81,10 +81,11 @@ static void test_json(void **state)
         {"facts.quotes", "[]"},
         {"disagreements", "[]"},
         {"timeline.0.date", "\"2025-03-10\""},
-        {"timeline.0.sources", "[1, 2]"},
+        {"timeline.0.sources", "[2]"},
         {"timeline.0.text", "\"Warga mengungsi\""}, /* date-only sorts first that day */
-        {"timeline.1.sources", "[3, 4]"},
-        /* 3 is canonical but untitled: the copy's title stands in */
+        {"timeline.1.sources", "[1, 4]"},
+        /* 3 is canonical but untitled: the copy's title stands in, cited with
+         * its original (1), which carries the same headline */
         {"timeline.1.text", "\"Banjir [Sukamaju]\""},
     };
     struct story s;
