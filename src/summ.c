@@ -25,7 +25,11 @@
  *     score high when they share the rarer words that make a statement.
  *  4. Near-paraphrase. cosine >= o->paraphrase_sim means "says the same
  *     thing" (tuned on the two translations of one wire text in the seeds;
- *     see summ_opts_default and docs/internals/summ.md).
+ *     see summ_opts_default and docs/internals/summ.md) -- unless the two
+ *     claims conflict: one is negated and the other not, or each states a
+ *     figure the other lacks ("120 rumah" / "450 rumah", "dua" / "empat").
+ *     Negators are stopwords and figures weigh little in the cosine, so
+ *     without this veto a source could be cited for the opposite fact.
  *  5. Score of a candidate, each term in [0, 1]:
  *       W_CENT * centrality  -- continuous LexRank: PageRank (damping 0.85)
  *                               over the cosine graph of the candidates,
@@ -60,6 +64,7 @@
 #include "sent.h"
 #include "span.h"
 #include "terms.h"
+#include "tok.h"
 #include "vec.h"
 
 #define MIN_WORDS 6          /* shorter sentences are fragments or captions */
@@ -89,6 +94,18 @@ void summ_opts_default(struct summ_opts *o)
     o->paraphrase_sim = 0.55;
 }
 
+#define MAX_NUMS 8 /* figures remembered per sentence for the conflict check */
+
+/* What a near-paraphrase must not contradict: the figures a sentence
+ * states and whether it is negated. Two sentences with the same words but
+ * "120 rumah" against "450 rumah", or "menerima" against "tidak menerima",
+ * report different facts -- one source must never be cited for the other. */
+struct claim {
+    double num[MAX_NUMS]; /* figures, digits and number words ("dua puluh" = 20) */
+    unsigned n_num;       /* entries in num */
+    int neg;              /* 1 when a negator (tidak, bukan, belum, ...) occurs */
+};
+
 struct sent {
     size_t art;      /* index into story->articles */
     size_t idx;      /* 0-based index in the article's sent_split output */
@@ -97,6 +114,7 @@ struct sent {
     size_t words;    /* whitespace-separated words */
     int cand;        /* may be picked */
     struct vec v;    /* owned; unit TF-IDF vector (term ids in the call's dict) */
+    struct claim c;  /* figures and negation, for the paraphrase veto */
 };
 
 struct work {
@@ -183,6 +201,135 @@ static int looks_junk(const char *t, size_t len, int cased)
     return caps >= 2;
 }
 
+/* --- claims: figures and negation ---------------------------------------- */
+
+static const struct {
+    const char *w;
+    double v;
+} NUMBER_WORDS[] = {
+    {"satu", 1},     {"dua", 2},      {"tiga", 3},      {"empat", 4},    {"lima", 5},
+    {"enam", 6},     {"tujuh", 7},    {"delapan", 8},   {"sembilan", 9}, {"sepuluh", 10},
+    {"sebelas", 11}, {"seratus", 100}, {"seribu", 1000}, {"sejuta", 1e6},
+};
+
+static const struct {
+    const char *w;
+    double v;
+} MULTIPLIERS[] = {
+    {"belas", -10}, /* "dua belas" = 2 + 10: marked negative, added not multiplied */
+    {"puluh", 10},  {"ratus", 100}, {"ribu", 1e3},  {"rb", 1e3},
+    {"juta", 1e6},  {"jt", 1e6},    {"miliar", 1e9}, {"triliun", 1e12},
+};
+
+static const char *const NEGATORS[] = {"tidak", "tak", "bukan", "belum", "tanpa", "jangan", "tiada",
+                                       "enggak", "nggak", "gak"};
+
+static int word_is(const char *t, size_t len, const char *w)
+{
+    size_t i, m = strlen(w);
+    if (len != m) return 0;
+    for (i = 0; i < m; i++)
+        if (tolower((unsigned char)t[i]) != w[i]) return 0;
+    return 1;
+}
+
+/* Value of a digit token in Indonesian notation: '.' groups thousands, ','
+ * is the decimal mark ("2.870" = 2870, "1,5" = 1.5). */
+static double digits_value(const char *t, size_t len)
+{
+    double v = 0, scale = 0;
+    size_t i;
+    for (i = 0; i < len; i++) {
+        if (t[i] >= '0' && t[i] <= '9') {
+            if (scale > 0) {
+                v += (t[i] - '0') * scale;
+                scale /= 10;
+            } else {
+                v = v * 10 + (t[i] - '0');
+            }
+        } else if (t[i] == ',' && scale == 0) {
+            scale = 0.1;
+        }
+    }
+    return v;
+}
+
+static void add_num(struct claim *c, double v)
+{
+    if (c->n_num < MAX_NUMS) c->num[c->n_num++] = v;
+}
+
+/* The claim of sentence t[0..len): tokens left to right; a figure followed
+ * by a multiplier word is scaled ("1,5 juta", "dua puluh"). */
+static void read_claim(const char *t, size_t len, struct claim *c, struct spans *tok)
+{
+    size_t k, i;
+    int have = 0; /* the last token was a figure, value in cur */
+    double cur = 0;
+
+    memset(c, 0, sizeof *c);
+    spans_reset(tok);
+    tok_split(t, len, tok);
+    for (k = 0; k < tok->n; k++) {
+        const char *p = t + tok->v[k].off;
+        size_t n = tok->v[k].len;
+        int mult = -1, word = -1;
+        if (tok->v[k].flags & TOK_NUM) {
+            if (have) add_num(c, cur);
+            cur = digits_value(p, n);
+            have = 1;
+            continue;
+        }
+        for (i = 0; i < sizeof MULTIPLIERS / sizeof *MULTIPLIERS; i++)
+            if (word_is(p, n, MULTIPLIERS[i].w)) mult = (int)i;
+        if (mult >= 0 && have) {
+            double m = MULTIPLIERS[mult].v;
+            cur = m < 0 ? cur - m : cur * m;
+            continue;
+        }
+        for (i = 0; i < sizeof NUMBER_WORDS / sizeof *NUMBER_WORDS; i++)
+            if (word_is(p, n, NUMBER_WORDS[i].w)) word = (int)i;
+        if (have) add_num(c, cur);
+        have = 0;
+        if (word >= 0) {
+            cur = NUMBER_WORDS[word].v;
+            have = 1;
+            continue;
+        }
+        for (i = 0; i < sizeof NEGATORS / sizeof *NEGATORS; i++)
+            if (word_is(p, n, NEGATORS[i])) c->neg = 1;
+    }
+    if (have) add_num(c, cur);
+}
+
+static int has_num(const struct claim *c, double v)
+{
+    unsigned i;
+    for (i = 0; i < c->n_num; i++)
+        if (fabs(c->num[i] - v) <= 1e-9 * (fabs(v) + 1)) return 1;
+    return 0;
+}
+
+/* 1 when two claims contradict: one is negated and the other not, or each
+ * states a figure the other lacks (a sentence that only omits a figure, or
+ * adds one, may still say the same). */
+static int claims_conflict(const struct claim *a, const struct claim *b)
+{
+    unsigned i;
+    int a_extra = 0, b_extra = 0;
+
+    if (a->neg != b->neg) return 1;
+    for (i = 0; i < a->n_num; i++) a_extra |= !has_num(b, a->num[i]);
+    for (i = 0; i < b->n_num; i++) b_extra |= !has_num(a, b->num[i]);
+    return a_extra && b_extra;
+}
+
+/* "Says the same thing": near-paraphrase by cosine, not contradicted. */
+static int same_statement(const struct sent *a, const struct sent *b, double thr)
+{
+    return vec_dot(&a->v, &b->v) >= thr && !claims_conflict(&a->c, &b->c);
+}
+
 /* --- vectors ------------------------------------------------------------ */
 
 static int on_term(void *ctx, const char *term, size_t len, size_t off, size_t tok_len)
@@ -237,6 +384,13 @@ double summ_pair_sim(struct stemmer *st, const char *const *texts, const size_t 
     for (k = 0; k < n; k++) count_terms(&w, texts[k], lens[k], &v[k].v);
     weight_all(v, n, w.dict.n);
     sim = vec_dot(&v[i].v, &v[j].v);
+    {
+        struct spans tok = SPANS_INIT;
+        read_claim(texts[i], lens[i], &v[i].c, &tok);
+        read_claim(texts[j], lens[j], &v[j].c, &tok);
+        spans_release(&tok);
+        if (claims_conflict(&v[i].c, &v[j].c)) sim = 0;
+    }
     for (k = 0; k < n; k++) vec_release(&v[k].v);
     free(v);
     vec_release(&w.cur);
@@ -280,7 +434,7 @@ static int is_cased(const char *text, const struct spans *sp)
 static void read_sentences(struct work *w)
 {
     struct story *s = w->s;
-    struct spans sp = SPANS_INIT;
+    struct spans sp = SPANS_INIT, tok = SPANS_INIT;
     size_t i, k, n_cand = 0;
     int cased;
 
@@ -312,9 +466,11 @@ static void read_sentences(struct work *w)
             n_cand += (size_t)x->cand;
             vec_init(&x->v);
             count_terms(w, t, len, &x->v);
+            read_claim(t, len, &x->c, &tok);
         }
     }
     spans_release(&sp);
+    spans_release(&tok);
     weight_all(w->v, w->n, w->dict.n);
 }
 
@@ -361,7 +517,7 @@ static size_t support(const struct work *w, size_t x, double thr, unsigned char 
     n = 1;
     for (i = 0; i < w->n; i++) {
         if (seen[w->v[i].art]) continue;
-        if (vec_dot(&w->v[x].v, &w->v[i].v) >= thr) {
+        if (same_statement(&w->v[x], &w->v[i], thr)) {
             seen[w->v[i].art] = 1;
             n++;
         }

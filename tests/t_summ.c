@@ -51,6 +51,24 @@ static void test_paraphrase(void **state)
         {"Warga Sukamaju mengungsi ke masjid terdekat setelah rumah mereka terendam.",
          "Dinas Kesehatan membuka posko kesehatan untuk mencegah diare dan penyakit kulit.",
          0},
+        /* same words, contradicting facts: a source must not be cited for
+         * the other's claim */
+        {"Banjir merendam sedikitnya 450 rumah di Kecamatan Sukamaju pada Senin pagi.",
+         "Banjir merendam sedikitnya 120 rumah di Kecamatan Sukamaju pada Senin pagi.",
+         0},
+        {"Tim gabungan mengerahkan dua perahu karet untuk mengevakuasi warga lanjut usia.",
+         "Tim gabungan mengerahkan empat perahu karet untuk mengevakuasi warga lanjut usia.",
+         0},
+        {"Kepala desa menerima bantuan beras dari pemerintah kabupaten untuk pengungsi.",
+         "Kepala desa belum menerima bantuan beras dari pemerintah kabupaten untuk pengungsi.",
+         0},
+        {"Sekitar 1,2 juta warga terdampak banjir di Lembah Hijau sejak Minggu malam.",
+         "Sekitar 1.200.000 warga terdampak banjir di Lembah Hijau sejak Minggu malam.",
+         1},
+        /* leaving a figure out is not a contradiction */
+        {"Banjir merendam sedikitnya 450 rumah di Kecamatan Sukamaju pada Senin pagi.",
+         "Banjir merendam sedikitnya ratusan rumah di Kecamatan Sukamaju pada Senin pagi.",
+         1},
     };
     struct summ_opts o;
     struct stemmer *st = stem_new(KB_LANG_ID);
