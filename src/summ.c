@@ -26,8 +26,9 @@
  *  4. Near-paraphrase. cosine >= o->paraphrase_sim means "says the same
  *     thing" (tuned on the two translations of one wire text in the seeds;
  *     see summ_opts_default and docs/internals/summ.md) -- unless the two
- *     claims conflict: one is negated and the other not, or each states a
- *     figure the other lacks ("120 rumah" / "450 rumah", "dua" / "empat").
+ *     claims conflict: one negates a word the other asserts ("tidak
+ *     menerima" / "menerima"), or each states a figure the other lacks
+ *     ("120 rumah" / "450 rumah", "dua" / "empat").
  *     Negators are stopwords and figures weigh little in the cosine, so
  *     without this veto a source could be cited for the opposite fact.
  *  5. Score of a candidate, each term in [0, 1]:
@@ -100,10 +101,16 @@ void summ_opts_default(struct summ_opts *o)
  * states and whether it is negated. Two sentences with the same words but
  * "120 rumah" against "450 rumah", or "menerima" against "tidak menerima",
  * report different facts -- one source must never be cited for the other. */
+#define MAX_NEG 4      /* negated words remembered per sentence */
+#define NEG_WORD_MAX 32 /* bytes of a negated word kept (longer: not compared) */
+
 struct claim {
     double num[MAX_NUMS]; /* figures, digits and number words ("dua puluh" = 20) */
     unsigned n_num;       /* entries in num */
-    int neg;              /* 1 when a negator (tidak, bukan, belum, ...) occurs */
+    char neg[MAX_NEG][NEG_WORD_MAX]; /* lower-cased words right after a negator */
+    unsigned n_neg;       /* entries in neg */
+    const char *text;     /* borrowed; the sentence, for the negation check */
+    size_t len;           /* bytes of text */
 };
 
 struct sent {
@@ -260,24 +267,28 @@ static void add_num(struct claim *c, double v)
 }
 
 /* The claim of sentence t[0..len): tokens left to right; a figure followed
- * by a multiplier word is scaled ("1,5 juta", "dua puluh"). */
+ * by a multiplier word is scaled ("1,5 juta", "dua puluh"); the word after
+ * a negator is remembered ("tidak menerima" -> "menerima"). */
 static void read_claim(const char *t, size_t len, struct claim *c, struct spans *tok)
 {
     size_t k, i;
-    int have = 0; /* the last token was a figure, value in cur */
+    int have = 0, negate_next = 0; /* the last token was a figure / a negator */
     double cur = 0;
 
     memset(c, 0, sizeof *c);
+    c->text = t;
+    c->len = len;
     spans_reset(tok);
     tok_split(t, len, tok);
     for (k = 0; k < tok->n; k++) {
         const char *p = t + tok->v[k].off;
         size_t n = tok->v[k].len;
-        int mult = -1, word = -1;
+        int mult = -1, word = -1, negator = 0;
         if (tok->v[k].flags & TOK_NUM) {
             if (have) add_num(c, cur);
             cur = digits_value(p, n);
             have = 1;
+            negate_next = 0;
             continue;
         }
         for (i = 0; i < sizeof MULTIPLIERS / sizeof *MULTIPLIERS; i++)
@@ -294,10 +305,21 @@ static void read_claim(const char *t, size_t len, struct claim *c, struct spans 
         if (word >= 0) {
             cur = NUMBER_WORDS[word].v;
             have = 1;
+            negate_next = 0;
             continue;
         }
         for (i = 0; i < sizeof NEGATORS / sizeof *NEGATORS; i++)
-            if (word_is(p, n, NEGATORS[i])) c->neg = 1;
+            if (word_is(p, n, NEGATORS[i])) negator = 1;
+        if (negator) {
+            negate_next = 1;
+            continue;
+        }
+        if (negate_next && c->n_neg < MAX_NEG && n < NEG_WORD_MAX) {
+            for (i = 0; i < n; i++) c->neg[c->n_neg][i] = (char)tolower((unsigned char)p[i]);
+            c->neg[c->n_neg][n] = '\0';
+            c->n_neg++;
+        }
+        negate_next = 0;
     }
     if (have) add_num(c, cur);
 }
@@ -310,18 +332,38 @@ static int has_num(const struct claim *c, double v)
     return 0;
 }
 
-/* 1 when two claims contradict: one is negated and the other not, or each
- * states a figure the other lacks (a sentence that only omits a figure, or
- * adds one, may still say the same). */
+/* 1 when c states word w without negating it. */
+static int asserts_word(const struct claim *c, const char *w, struct spans *tok)
+{
+    size_t k, n = strlen(w);
+    unsigned i;
+
+    for (i = 0; i < c->n_neg; i++)
+        if (strcmp(c->neg[i], w) == 0) return 0;
+    spans_reset(tok);
+    tok_split(c->text, c->len, tok);
+    for (k = 0; k < tok->n; k++)
+        if (tok->v[k].len == n && word_is(c->text + tok->v[k].off, n, w)) return 1;
+    return 0;
+}
+
+/* 1 when two claims contradict: one negates a word the other asserts
+ * ("tidak menerima" / "menerima"; "belum ditemukan" / "masih dicari" is no
+ * contradiction), or each states a figure the other lacks (a sentence that
+ * only omits a figure, or adds one, may still say the same). */
 static int claims_conflict(const struct claim *a, const struct claim *b)
 {
+    struct spans tok = SPANS_INIT;
     unsigned i;
-    int a_extra = 0, b_extra = 0;
+    int a_extra = 0, b_extra = 0, neg = 0;
 
-    if (a->neg != b->neg) return 1;
     for (i = 0; i < a->n_num; i++) a_extra |= !has_num(b, a->num[i]);
     for (i = 0; i < b->n_num; i++) b_extra |= !has_num(a, b->num[i]);
-    return a_extra && b_extra;
+    if (a_extra && b_extra) return 1;
+    for (i = 0; !neg && i < a->n_neg; i++) neg = asserts_word(b, a->neg[i], &tok);
+    for (i = 0; !neg && i < b->n_neg; i++) neg = asserts_word(a, b->neg[i], &tok);
+    spans_release(&tok);
+    return neg;
 }
 
 /* "Says the same thing": near-paraphrase by cosine, not contradicted. */
