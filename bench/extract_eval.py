@@ -206,7 +206,7 @@ def set_readability(root):
 
 
 def row(name, P, R, F):
-    print("%-28s %9.3f %9.3f %9.3f" % (name, P, R, F))
+    print("%-34s %9.3f %9.3f %9.3f" % (name, P, R, F))
 
 
 def main():
@@ -229,13 +229,19 @@ def main():
         kb = run_kabar(a.kabar, paths)
         print("== trafilatura-eval: %d pages, segment metric (published: trafilatura 0.924, "
               "jusText 0.862, readability-lxml 0.826)" % len(paths))
-        print("%-28s %9s %9s %9s" % ("", "precision", "recall", "F1"))
+        print("%-34s %9s %9s %9s" % ("", "precision", "recall", "F1"))
         row("kabar (ws)", *segment_counts(items, kb, True))
         row("kabar (strict)", *segment_counts(items, kb, False))
+        # even-numbered pages were studied while tuning, odd ones held out
+        halves = [("even", {p: items[p] for p in paths[0::2]}), ("odd, held out", {p: items[p] for p in paths[1::2]})]
+        for hname, half in halves:
+            row("kabar (ws) %s" % hname, *segment_counts(half, kb, True))
         if not a.no_ref:
             ref = run_readability(paths, os.path.join(cache_dir, "readability_trafilatura.json"))
             row("readability-lxml (ws)", *segment_counts(items, ref, True))
             row("readability-lxml (strict)", *segment_counts(items, ref, False))
+            for hname, half in halves:
+                row("readability-lxml (ws) %s" % hname, *segment_counts(half, ref, True))
         if a.dump:
             os.makedirs(a.dump, exist_ok=True)
             with open(os.path.join(a.dump, "trafilatura.jsonl"), "w", encoding="utf-8") as f:
@@ -256,7 +262,7 @@ def main():
         kb = run_kabar(a.kabar, paths)
         label = "CleanEval dev+final" if name == "cleaneval" else "readability test pages (vs expected.html)"
         print("== %s: %d pages, 4-gram shingles, averaged per page" % (label, len(paths)))
-        print("%-28s %9s %9s %9s" % ("", "precision", "recall", "F1"))
+        print("%-34s %9s %9s %9s" % ("", "precision", "recall", "F1"))
         row("kabar", *shingle_table(golds, kb))
         if not a.no_ref:
             ref = run_readability(paths, os.path.join(cache_dir, "readability_%s.json" % name))

@@ -319,11 +319,25 @@ static int from_utf8(const unsigned char *u, size_t len, struct buf *out)
 {
     size_t i = 0, run = 0;
     int rc = 0;
+    if (!len) return 0; /* u may be NULL (an empty iconv result) */
     /* Copy runs of plain bytes in one append; the per-character path is
      * only for the rare invalid, NUL or control byte. */
     while (i < len && rc == 0) {
         uint32_t cp;
         size_t k;
+        /* eight plain ASCII bytes at a time: no byte with the high bit, none
+         * below 0x20, none equal to 0x7F (the classic "has byte less than"
+         * and "has zero byte" word tricks) */
+        while (i + 8 <= len) {
+            uint64_t w, lo, del;
+            memcpy(&w, u + i, 8);
+            lo = (w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL;
+            del = ((w ^ 0x7F7F7F7F7F7F7F7FULL) - 0x0101010101010101ULL) & ~(w ^ 0x7F7F7F7F7F7F7F7FULL) &
+                  0x8080808080808080ULL;
+            if ((w & 0x8080808080808080ULL) | lo | del) break;
+            i += 8;
+        }
+        if (i >= len) break;
         if (u[i] >= 0x20 && u[i] < 0x7F) {
             i++;
             continue;
@@ -435,6 +449,7 @@ int charset_to_utf8(const char *s, size_t len, const char *charset, struct buf *
     } else if (normalise_label(charset, strlen(charset), name) != 0) {
         set_name(name, "windows-1252");
     }
+    if (!len) return 0; /* nothing to convert; s may be NULL, and NULL + 0 is undefined */
     if (strcmp(name, "utf-16le") == 0 || strcmp(name, "utf-16be") == 0) {
         size_t bom = charset_bom_len(s, len) == 2 ? 2 : 0;
         rc = from_utf16(u + bom, len - bom, name[6] == 'b', out);

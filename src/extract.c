@@ -18,9 +18,14 @@
  *  3. Junk marking: elements that are never article text (script, nav,
  *     aside, footer, forms, buttons, captions, hidden elements) and elements
  *     whose class/id says share, social, related, comment, cookie,
- *     newsletter, breadcrumb, tags, "baca juga", ... A class/id match is
- *     overruled when the element holds most of the page's prose, because some
- *     sites put a word like "sidebar-layout" on the wrapper of everything.
+ *     newsletter, breadcrumb, tags, author, meta, "baca juga", ... A class/id
+ *     match is overruled when the element holds most of the page's prose,
+ *     because some sites put a word like "sidebar-layout" on the wrapper of
+ *     everything. A <nav> that holds an <article>/<main> (an unclosed nav
+ *     swallowed the page) and a <noscript> holding most of the text are
+ *     kept. Class, id, style and itemprop are read in place from the tree
+ *     (no copies) and the tag-table lookup is cached per element: this pass
+ *     runs on every element and was a third of the time outside libxml2.
  *  4. One bottom-up pass computes per element: text length, text inside
  *     links, commas, and its "own" inline text (text not inside a nested
  *     block). Every block whose own text is >= 25 characters is a paragraph;
@@ -33,11 +38,18 @@
  *     one (a page split into several text blocks), and its siblings join
  *     when they score at least a fifth of the winner or are prose-like
  *     paragraphs with few links.
+ *  5b. The container the markup names (itemprop=articleBody, a class such
+ *     as "entry-content" / "article__body", else <article>/<main>) replaces
+ *     the winner when it holds clearly more of the text: scores alone let a
+ *     short box with a "content" class or many commas win. A named body
+ *     takes no prose-paragraph siblings (they are the page around it).
  *  6. The chosen subtrees are written as text: block elements start a
  *     paragraph, <br> a line, two <br> a paragraph; whitespace is collapsed
  *     (kept in <pre>); a block that is mostly links, a heading repeating the
  *     title, or a short block that opens like a "Baca juga:" / "Read more" /
- *     photo-credit line is dropped.
+ *     "Tags:" / "Editor:" / photo-credit line is dropped. A heading that
+ *     opens the page's trailer ("Berita Terkait", "Komentar", "About the
+ *     author", "Weitere Artikel", ...) drops itself and everything after it.
  *  7. JSON-LD articleBody replaces the DOM text when the DOM text is much
  *     shorter (the page renders its body with JavaScript, or we missed it).
  */
@@ -71,6 +83,7 @@ enum {
     T_LIST = 8,    /* li, dt, dd, td, th: items that may be link lists */
     T_SOFT = 16,   /* header, form: dropped unless they hold the text */
     T_PRE = 32,    /* whitespace is significant */
+    T_WRAP = 64,   /* nav: dropped unless a missing end tag made it wrap the article */
 };
 
 struct tag {
@@ -98,7 +111,7 @@ static const struct tag tags[] = {
     {"li", T_BLOCK | T_LIST, -3}, {"link", T_DROP, 0},     {"listing", T_BLOCK | T_PRE, 3},
     {"main", T_BLOCK, 5},      {"map", T_DROP, 0},         {"math", T_DROP, 0},
     {"menu", T_DROP, 0},       {"meta", T_DROP, 0},        {"meter", T_DROP, 0},
-    {"nav", T_DROP, 0},        {"noframes", T_DROP, 0},    {"noscript", T_DROP, 0},
+    {"nav", T_DROP | T_WRAP, -3}, {"noframes", T_DROP, 0}, {"noscript", T_BLOCK | T_SOFT, 0},
     {"object", T_DROP, 0},     {"ol", T_BLOCK, -3},        {"optgroup", T_DROP, 0},
     {"option", T_DROP, 0},     {"output", T_DROP, 0},      {"p", T_BLOCK, 0},
     {"param", T_DROP, 0},      {"picture", T_DROP, 0},     {"pre", T_BLOCK | T_PRE, 3},
@@ -125,7 +138,8 @@ static const struct tag *tag_of(const xmlNode *n)
 
 static int is_tag(const xmlNode *n, const char *name)
 {
-    return n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, name) == 0;
+    return n->type == XML_ELEMENT_NODE && n->name && n->name[0] == (xmlChar)name[0] &&
+           strcmp((const char *)n->name, name) == 0;
 }
 
 /* ---- per-element statistics -------------------------------------------- */
@@ -142,7 +156,14 @@ struct nstat {
     unsigned char junk;      /* 1: removed from consideration */
     unsigned char neg;       /* NEG_*: why this may be boilerplate (soft junk) */
     unsigned char candidate; /* score was initialised */
+    unsigned char sem;       /* SEM_*: markup says this is the article's container */
+    const struct tag *tag;   /* borrowed from tags[]; NULL for a tag not in it (inline) */
 };
+
+/* How sure the markup is that an element holds the article body: an
+ * itemprop=articleBody beats a class such as "entry-content", which beats a
+ * bare <article> or <main> (listing pages have many <article> teasers). */
+enum { SEM_NONE = 0, SEM_TAG, SEM_CLASS, SEM_ITEMPROP };
 
 enum { NEG_NONE = 0, NEG_WEAK, NEG_STRONG, NEG_TAG };
 
@@ -151,6 +172,8 @@ struct ctx {
     struct nstat *st;     /* owned; indexed by (uintptr_t)node->_private - 1 */
     size_t n_st;          /* elements numbered */
     xmlNode *body;        /* borrowed from doc */
+    xmlNode *sem[64];     /* borrowed; elements with nstat.sem set, document order */
+    size_t n_sem;
     /* metadata candidates, all owned */
     char *m_title, *og_title, *jl_headline, *h1;
     char *og_site, *jl_publisher, *app_name;
@@ -167,6 +190,7 @@ struct ctx {
     struct buf heading; /* a heading waiting for its first paragraph */
     size_t para_link; /* bytes of para inside links */
     int pending_space, in_link, in_pre, br_run;
+    int trailer; /* a trailer heading was seen: the rest is dropped */
     const char *title; /* borrowed: the final title, for dropping a repeated heading */
 };
 
@@ -174,6 +198,13 @@ static struct nstat *st_of(const struct ctx *c, const xmlNode *n)
 {
     uintptr_t i = (uintptr_t)n->_private;
     return (n->type == XML_ELEMENT_NODE && i && i <= c->n_st) ? &c->st[i - 1] : NULL;
+}
+
+/* tag_of through the cache of number(): the bsearch runs once per element. */
+static const struct tag *tg(const struct ctx *c, const xmlNode *n)
+{
+    const struct nstat *s = st_of(c, n);
+    return s ? s->tag : tag_of(n);
 }
 
 /* ---- small string helpers ----------------------------------------------- */
@@ -247,6 +278,21 @@ static int ieq(const char *a, const char *b)
 static char *attr(const xmlNode *n, const char *name)
 {
     return (char *)xmlGetProp((xmlNode *)n, (const xmlChar *)name);
+}
+
+/* The value of attribute name of n, borrowed from the tree (no copy: this
+ * runs several times per element); "" for an attribute with no value, NULL
+ * when absent. libxml2's HTML parser stores a value as one text node. */
+static const char *attr_ref(const xmlNode *n, const char *name)
+{
+    const xmlAttr *a;
+    for (a = n->properties; a; a = a->next) {
+        if (!a->name || a->name[0] != (xmlChar)name[0] || strcmp((const char *)a->name, name) != 0) continue;
+        if (a->children && a->children->type == XML_TEXT_NODE && a->children->content)
+            return (const char *)a->children->content;
+        return "";
+    }
+    return NULL;
 }
 
 /* Text content of n, whitespace-collapsed; owned by the caller or NULL. */
@@ -389,8 +435,10 @@ static void meta_walk(struct ctx *c, const xmlNode *n, int depth)
         int article;
         if (n->type != XML_ELEMENT_NODE || !n->name) continue;
         name = (const char *)n->name;
-        article = strcmp(name, "article") == 0;
-        if (strcmp(name, "meta") == 0) {
+        article = name[0] == 'a' && strcmp(name, "article") == 0;
+        if (!name[0] || !strchr("amtlsh", name[0])) {
+            /* no tag below starts with another letter: skip the compares */
+        } else if (strcmp(name, "meta") == 0) {
             meta_tag(c, n);
         } else if (strcmp(name, "title") == 0) {
             if (!c->m_title) c->m_title = node_text(n);
@@ -427,7 +475,7 @@ static void meta_walk(struct ctx *c, const xmlNode *n, int depth)
             set_once(&c->html_lang, l);
             xmlFree(l);
         }
-        if (strcmp(name, "meta") != 0) {
+        if (strcmp(name, "meta") != 0 && n->properties && (attr_ref(n, "itemprop") || name[0] == 'a')) {
             char *ip = attr(n, "itemprop");
             if (ip && strcasecmp(ip, "author") == 0 && !c->ip_author) {
                 char *v = attr(n, "content");
@@ -462,7 +510,9 @@ static void meta_walk(struct ctx *c, const xmlNode *n, int depth)
  * weak words name layout regions that sometimes wrap the article anyway
  * ("page-banner", "widget Blog", "box modal-enabled"). */
 static const char *const strong_words[] = {
-    "advert", "advertisement", "agegate", "author-bio", "bacajuga", "breadcrumb", "breadcrumbs",
+    "advert", "advertisement", "agegate", "author", "bacajuga", "breadcrumb", "breadcrumbs",
+    "bildunterschrift", "byline", "dateline", "disclaimer", "disclosure", "kommentar", "legend",
+    "meta", "metadata", "noprint", "postmeta", "postmetadata", "sociable",
     "caption", "comment", "komentar", "consent", "cookie", "copyright", "credit", "disqus",
     "gdpr", "iklan", "login", "newsletter", "outbrain", "popular", "populer", "promo", "rating",
     "recommend", "related", "replies", "reply", "share", "sharing", "signup", "social", "sponsor",
@@ -471,17 +521,36 @@ static const char *const weak_words[] = {
     "ad", "ads", "banner", "combx", "community", "contact", "dropdown", "facebook", "foot",
     "footer", "hidden", "masthead", "menu", "modal", "nav", "navbar", "navigation", "pager",
     "pagination", "popup", "print", "remark", "rss", "shoutbox", "sidebar", "skyscraper",
-    "toolbar", "tweet", "twitter", "whatsapp", "widget", NULL};
+    "toolbar", "tweet", "twitter", "whatsapp", "widget", "teaser", "slider", "carousel",
+    "infobox", "flyout", NULL};
 /* "baca juga", "also read", "read more" are multi-token: see neg_pairs. */
 static const char *const pos_words[] = {
     "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog",
     "story", "isi", "berita", "detail", "artikel", "konten", "read", NULL};
 
+/* w[0..n) is lower-case already; the first-letter test keeps this off
+ * the profile (it runs for every class token of every element). */
 static int word_is(const char *w, size_t n, const char *want, int prefix)
 {
-    size_t k = strlen(want);
+    size_t k;
+    if (!n || w[0] != want[0]) return 0;
+    k = strlen(want);
     if (prefix ? n < k : n != k) return 0;
-    return strncasecmp(w, want, k) == 0;
+    return memcmp(w, want, k) == 0;
+}
+
+/* Whether the lower-case token w[0..n) matches a word of list (words of
+ * five letters or more also as prefixes). */
+static int in_list(const char *w, size_t n, const char *const *list)
+{
+    size_t i;
+    for (i = 0; list[i]; i++) {
+        size_t k;
+        if (w[0] != list[i][0]) continue;
+        k = strlen(list[i]);
+        if ((k >= 5 ? n >= k : n == k) && memcmp(w, list[i], k) == 0) return 1;
+    }
+    return 0;
 }
 
 /* Weight of one class or id value: -25 for boilerplate words, +25 for
@@ -489,25 +558,22 @@ static int word_is(const char *w, size_t n, const char *want, int prefix)
  * counts as negative only when the negative word is a strong one. */
 static int value_weight(const char *v, int *strong_neg)
 {
-    const char *p = v, *prev = NULL;
+    const char *p = v;
+    char wb[2][48], *w = wb[0], *prev = NULL;
     size_t prev_n = 0;
-    int neg = 0, pos = 0;
+    int neg = 0, pos = 0, flip = 0;
     while (*p) {
-        const char *w;
-        size_t n, i;
+        size_t n = 0, i;
+        w = wb[flip];
         while (*p && !isalnum((unsigned char)*p)) p++;
-        w = p;
-        while (*p && isalnum((unsigned char)*p)) p++;
-        n = (size_t)(p - w);
+        for (; *p && isalnum((unsigned char)*p); p++)
+            if (n < sizeof wb[0]) w[n++] = (char)tolower((unsigned char)*p);
         if (!n) break;
-        for (i = 0; strong_words[i]; i++) {
-            if (word_is(w, n, strong_words[i], strlen(strong_words[i]) >= 5)) {
-                neg = 1;
-                *strong_neg = 1;
-            }
+        if (in_list(w, n, strong_words)) {
+            neg = 1;
+            *strong_neg = 1;
         }
-        for (i = 0; weak_words[i]; i++)
-            if (word_is(w, n, weak_words[i], strlen(weak_words[i]) >= 5)) neg = 1;
+        if (in_list(w, n, weak_words)) neg = 1;
         if (prev && ((word_is(prev, prev_n, "baca", 0) && word_is(w, n, "juga", 0)) ||
                      (word_is(prev, prev_n, "also", 0) && word_is(w, n, "read", 0)) ||
                      (word_is(prev, prev_n, "read", 0) && word_is(w, n, "more", 0)) ||
@@ -515,46 +581,93 @@ static int value_weight(const char *v, int *strong_neg)
             neg = 1;
             *strong_neg = 1;
         }
-        for (i = 0; pos_words[i]; i++)
+        for (i = 0; pos_words[i] && !pos; i++)
             if (word_is(w, n, pos_words[i], 0)) pos = 1;
         prev = w;
         prev_n = n;
+        flip ^= 1;
     }
     if (neg && (!pos || *strong_neg)) return -25;
+    if (neg) return 0; /* "widget-content", "sidebar-text": a layout box, not a body */
     return pos ? 25 : 0;
 }
 
 static int class_weight(const xmlNode *n, int *strong_neg)
 {
-    char *cl = attr(n, "class"), *id = attr(n, "id");
+    const char *cl = attr_ref(n, "class"), *id = attr_ref(n, "id");
     int w = 0;
     *strong_neg = 0;
     if (cl) w += value_weight(cl, strong_neg);
     if (id) w += value_weight(id, strong_neg);
-    xmlFree(cl);
-    xmlFree(id);
     return w;
+}
+
+/* Class names that content management systems give the article body,
+ * compared with '-' and '_' removed ("entry-content", "article__body",
+ * "post_content"). */
+static const char *const body_classes[] = {
+    "articlebody", "articlecontent", "articletext", "articledetail", "articlebodytext",
+    "articlecontentbody", "entrycontent", "entrybody", "postcontent", "postbody", "posttext",
+    "postentry", "storybody", "storycontent", "storytext", "newscontent", "newstext", "newsbody",
+    "contentarticle", "textarticle", "txtarticle", "blogcontent", "blogpostcontent",
+    "tdpostcontent", "fieldnamebody", "bodytext", "detailcontent", "detailtext",
+    "detailbodytext", "readcontent", "contentdetail", "singlecontent", "itemfulltext",
+    "itempagebody", "contentbody", "richtext", "articlebodycontent", NULL};
+
+static int is_body_class(const char *v)
+{
+    while (*v) {
+        char w[40];
+        size_t n = 0, i;
+        int over = 0;
+        while (*v && isspace((unsigned char)*v)) v++;
+        for (; *v && !isspace((unsigned char)*v); v++) {
+            if (*v == '-' || *v == '_') continue;
+            if (n + 1 < sizeof w) w[n++] = (char)tolower((unsigned char)*v);
+            else over = 1;
+        }
+        w[n] = '\0';
+        if (!n || over) continue;
+        for (i = 0; body_classes[i]; i++)
+            if (strcmp(w, body_classes[i]) == 0) return 1;
+    }
+    return 0;
+}
+
+static int sem_of(const xmlNode *n)
+{
+    const char *v;
+    if (!n->properties) return is_tag(n, "article") || is_tag(n, "main") ? SEM_TAG : SEM_NONE;
+    v = attr_ref(n, "itemprop");
+    if (v && strcasecmp(v, "articleBody") == 0) return SEM_ITEMPROP;
+    v = attr_ref(n, "class");
+    if (v && is_body_class(v)) return SEM_CLASS;
+    v = attr_ref(n, "id");
+    if (v && is_body_class(v)) return SEM_CLASS;
+    if (is_tag(n, "article") || is_tag(n, "main")) return SEM_TAG;
+    v = attr_ref(n, "role");
+    return v && strcasecmp(v, "main") == 0 ? SEM_TAG : SEM_NONE;
+}
+
+/* Whether hay contains needle (lower-case ASCII), ignoring ASCII case. */
+static int ci_contains(const char *hay, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (; *hay; hay++)
+        if (tolower((unsigned char)*hay) == needle[0] && strncasecmp(hay, needle, k) == 0) return 1;
+    return 0;
 }
 
 static int is_hidden(const xmlNode *n)
 {
-    char *style, *aria;
-    int r = 0;
-    if (xmlHasProp((xmlNode *)n, (const xmlChar *)"hidden")) return 1;
-    aria = attr(n, "aria-hidden");
-    if (aria && strcmp(aria, "true") == 0) r = 1;
-    xmlFree(aria);
-    if (r) return 1;
-    style = attr(n, "style");
-    if (style) {
-        char *s;
-        for (s = style; *s; s++) *s = (char)tolower((unsigned char)*s);
-        if (strstr(style, "display:none") || strstr(style, "display: none") ||
-            strstr(style, "visibility:hidden") || strstr(style, "visibility: hidden"))
-            r = 1;
-        xmlFree(style);
-    }
-    return r;
+    const char *v;
+    if (!n->properties) return 0;
+    if (attr_ref(n, "hidden")) return 1;
+    v = attr_ref(n, "aria-hidden");
+    if (v && strcmp(v, "true") == 0) return 1;
+    v = attr_ref(n, "style");
+    return v && (ci_contains(v, "display:none") || ci_contains(v, "display: none") ||
+                 ci_contains(v, "visibility:hidden") || ci_contains(v, "visibility: hidden"));
 }
 
 /* ---- numbering, junk marking and statistics ----------------------------- */
@@ -565,9 +678,23 @@ static void number(struct ctx *c, xmlNode *n, int depth)
         if (n->type != XML_ELEMENT_NODE) continue;
         if (c->n_st % 1024 == 0) c->st = kb_realloc(c->st, (c->n_st + 1024) * sizeof *c->st);
         memset(&c->st[c->n_st], 0, sizeof c->st[0]);
+        c->st[c->n_st].tag = tag_of(n);
         n->_private = (void *)(uintptr_t)(++c->n_st);
         if (depth < MAX_DEPTH) number(c, n->children, depth + 1);
     }
+}
+
+/* Whether n holds an <article>, <main> or itemprop=articleBody: libxml2
+ * 2.9 does not know HTML5 elements, so a <nav> left open by the page keeps
+ * everything after it as its children. */
+static int wraps_article(const xmlNode *n, int depth)
+{
+    for (n = n->children; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE) continue;
+        if (is_tag(n, "article") || is_tag(n, "main") || sem_of(n) == SEM_ITEMPROP) return 1;
+        if (depth < 64 && wraps_article(n, depth + 1)) return 1;
+    }
+    return 0;
 }
 
 /* Hard junk by tag and visibility; class/id weights and soft flags. */
@@ -578,8 +705,9 @@ static void mark(struct ctx *c, xmlNode *n, int depth)
         const struct tag *t;
         int strong = 0;
         if (!s) continue;
-        t = tag_of(n);
-        if ((t && (t->flags & T_DROP)) || is_hidden(n) || depth >= MAX_DEPTH) {
+        t = tg(c, n);
+        if ((t && (t->flags & T_DROP) && !((t->flags & T_WRAP) && wraps_article(n, 0))) || is_hidden(n) ||
+            depth >= MAX_DEPTH) {
             s->junk = 1;
             continue;
         }
@@ -590,6 +718,8 @@ static void mark(struct ctx *c, xmlNode *n, int depth)
             if (s->weight < 0) s->neg = strong ? NEG_STRONG : NEG_WEAK;
             if (t && (t->flags & T_SOFT) && !s->neg) s->neg = NEG_TAG;
         }
+        s->sem = (unsigned char)sem_of(n);
+        if (s->sem && !s->neg && c->n_sem < sizeof c->sem / sizeof c->sem[0]) c->sem[c->n_sem++] = n;
         mark(c, n->children, depth + 1);
     }
 }
@@ -633,7 +763,7 @@ static void stats(struct ctx *c, xmlNode *parent, struct nstat *acc, int in_link
             }
         } else if (n->type == XML_ELEMENT_NODE) {
             struct nstat *s = st_of(c, n);
-            const struct tag *t = tag_of(n);
+            const struct tag *t = tg(c, n);
             int link = in_link || is_tag(n, "a");
             if (!s || s->junk) continue;
             s->text = s->link = s->own = s->own_link = s->commas = s->n_prose = 0;
@@ -693,7 +823,7 @@ static void init_candidate(struct ctx *c, xmlNode *n)
     struct nstat *s = st_of(c, n);
     const struct tag *t;
     if (!s || s->candidate) return;
-    t = tag_of(n);
+    t = tg(c, n);
     s->candidate = 1;
     s->score = (t ? t->prior : 0) + s->weight;
 }
@@ -704,7 +834,7 @@ static void score(struct ctx *c, xmlNode *n, int depth)
         struct nstat *s = st_of(c, n);
         const struct tag *t;
         if (!s || s->junk) continue;
-        t = tag_of(n);
+        t = tg(c, n);
         if (t && (t->flags & T_BLOCK) && !(t->flags & T_HEAD) && s->own >= MIN_PARA) {
             double own = (double)s->own;
             double sc = 1.0 + (double)s->commas + (own / 100.0 < 3.0 ? (double)(s->own / 100) : 3.0);
@@ -794,6 +924,51 @@ static xmlNode *widen(struct ctx *c, const struct best *b)
     return top;
 }
 
+/* The best container the markup names (step 5b): the highest SEM_* level
+ * among elements with some prose and few links, the one with most text
+ * within a level. */
+static xmlNode *best_semantic(struct ctx *c)
+{
+    xmlNode *best = NULL;
+    const struct nstat *bs = NULL;
+    size_t i;
+    for (i = 0; i < c->n_sem; i++) {
+        const struct nstat *s = st_of(c, c->sem[i]);
+        const xmlNode *a;
+        int junk = 0;
+        if (!s || s->junk || s->text < 200 || link_density(s) > 0.4 || !s->n_prose) continue;
+        for (a = c->sem[i]->parent; a && !junk; a = a->parent) {
+            const struct nstat *as = st_of(c, a);
+            junk = as && as->junk;
+        }
+        if (junk) continue;
+        if (!best || s->sem > bs->sem || (s->sem == bs->sem && s->text > bs->text)) {
+            best = c->sem[i];
+            bs = s;
+        }
+    }
+    return best;
+}
+
+/* Scores pick the wrong block when a short box carries a "content" class
+ * or the article's paragraphs hold few commas; the markup's own container is
+ * then a better answer. It replaces the winner when it holds clearly more of
+ * the text, or most of a wider winner's. */
+static xmlNode *prefer_semantic(struct ctx *c, xmlNode *top)
+{
+    xmlNode *sem = best_semantic(c);
+    const struct nstat *ss, *ts;
+    if (!sem || sem == top) return top;
+    ss = st_of(c, sem);
+    ts = st_of(c, top);
+    if (!ss || !ts) return top;
+    if (is_ancestor(sem, top)) /* the winner is part of the container */
+        return ts->text * 10 < ss->text * 7 ? sem : top;
+    if (is_ancestor(top, sem)) /* the winner is wider */
+        return ss->text * 10 >= ts->text * 6 ? sem : top;
+    return ss->text * 10 >= ts->text * 8 || ss->n_prose > ts->n_prose ? sem : top;
+}
+
 /* ---- output ------------------------------------------------------------- */
 
 static const char *const junk_openers[] = {
@@ -804,7 +979,44 @@ static const char *const junk_openers[] = {
     "foto:", "photo:", "(foto", "(photo", "sumber foto", "ilustrasi:", "image:", "bagikan",
     "share this", "share on", "ikuti berita", "ikuti kami", "follow us", "dapatkan update",
     "download aplikasi", "tags:", "tag:", "topik:", "copyright", "\xc2\xa9", "all rights reserved",
-    "hak cipta", NULL};
+    "hak cipta", "tagged:", "tagged with", "tags", "kategorie:", "kategorien:", "category:",
+    "categories:", "posted by", "posted in", "filed under", "eingestellt von", "this entry was posted",
+    "der beitrag wurde", "dieser beitrag wurde", "erstellt am", "aktualisiert am", "zuletzt aktualisiert",
+    "gef\xc3\xa4llt mir", "teilen:", "seite teilen", "artikel teilen", "diesen artikel teilen",
+    "weiterlesen", "zum weiterlesen", "mehr zum thema", "lesen sie auch", "lesen sie mehr",
+    "auch interessant", "das k\xc3\xb6nnte", "explore further", "keine kommentare", "leave a comment",
+    "leave a reply", "kommentar schreiben", "kommentare schreiben", "titelbild:", "bild:", "bildquelle",
+    "fotos:", "anzeige", "werbung", "subscribe now", "abonnieren", "sign up for", "follow the",
+    "editor:", "penulis:", "pewarta:", "reporter:", "tonton:", "dapatkan berita", "simak berita",
+    "artikel ini telah tayang", "klik di sini", "halaman selanjutnya", NULL};
+
+/* Headings that open the page's trailer: whatever follows them inside the
+ * chosen container is related links, comments or an author box. */
+static const char *const trailer_heads[] = {
+    "related", "related posts", "related articles", "related stories", "you may also like",
+    "more from", "more stories", "read more", "comments", "leave a reply", "leave a comment",
+    "about the author", "\xc3\xbc" "ber den autor", "\xc3\xbc" "ber die autorin", "zur autorin",
+    "zum autor", "kommentare", "kommentar schreiben", "das k\xc3\xb6nnte sie auch interessieren",
+    "das k\xc3\xb6nnte dich auch interessieren", "auch interessant", "weitere artikel",
+    "mehr zum thema", "mehr zu diesem thema", "\xc3\xa4" "hnliche artikel", "\xc3\xa4" "hnliche beitr\xc3\xa4" "ge",
+    "verwandte artikel", "lesen sie auch", "neueste artikel", "meistgelesen", "am meisten gelesen",
+    "beliebte artikel", "baca juga", "berita terkait", "artikel terkait", "berita lainnya",
+    "terpopuler", "komentar", "tentang penulis", NULL};
+
+/* Whether the heading p[0..n) is one of trailer_heads, ignoring case and
+ * trailing punctuation ("Kommentare (3)", "Related:"). */
+static int is_trailer_head(const char *p, size_t n)
+{
+    size_t i;
+    while (n && (p[n - 1] == ':' || p[n - 1] == '.' || p[n - 1] == ' ' || p[n - 1] == ')' ||
+                 isdigit((unsigned char)p[n - 1]) || p[n - 1] == '('))
+        n--;
+    for (i = 0; trailer_heads[i]; i++) {
+        size_t k = strlen(trailer_heads[i]);
+        if (n == k && strncasecmp(p, trailer_heads[i], k) == 0) return 1;
+    }
+    return 0;
+}
 
 static int opens_like_junk(const char *p, size_t len)
 {
@@ -845,6 +1057,8 @@ static void para_flush(struct ctx *c, int heading)
     c->br_run = 0;
     if (!n) goto done;
     if (heading && c->title && strncasecmp(p->ptr, c->title, n) == 0 && c->title[n] == '\0') keep = 0;
+    if (heading && c->text.len && is_trailer_head(p->ptr, n)) c->trailer = 1;
+    if (c->trailer) keep = 0;
     /* a block that is mostly link text is navigation, unless it is long */
     if (!heading && c->para_link * 10 > n * 6 && n < 300) keep = 0;
     if (n < 200 && opens_like_junk(p->ptr, n)) keep = 0;
@@ -898,7 +1112,7 @@ static void emit(struct ctx *c, xmlNode *n, int depth)
                 }
                 continue;
             }
-            t = tag_of(n);
+            t = tg(c, n);
             block = t && (t->flags & T_BLOCK);
             link = is_tag(n, "a");
             pre = t && (t->flags & T_PRE);
@@ -920,6 +1134,8 @@ static void emit_content(struct ctx *c, xmlNode *top, double top_score)
 {
     xmlNode *parent = top->parent, *sib;
     double threshold = top_score * 0.2 > 10.0 ? top_score * 0.2 : 10.0;
+    const struct nstat *ts = st_of(c, top);
+    int named = ts && ts->sem >= SEM_CLASS;
     if (!parent || is_tag(top, "body") || parent->type != XML_ELEMENT_NODE) {
         emit(c, top, 0);
         para_flush(c, 0);
@@ -933,7 +1149,9 @@ static void emit_content(struct ctx *c, xmlNode *top, double top_score)
         } else if (s && !s->junk && s->text) {
             double ld = link_density(s);
             if (s->candidate && s->score * (1.0 - ld) >= threshold) take = 1;
-            else if (is_tag(sib, "p") || (tag_of(sib) && (tag_of(sib)->flags & T_HEAD) == 0 && s->own == s->text)) {
+            else if (named) /* a named body's neighbours join only on their score */
+                take = 0;
+            else if (is_tag(sib, "p") || (tg(c, sib) && (tg(c, sib)->flags & T_HEAD) == 0 && s->own == s->text)) {
                 if (s->text > 80 && ld < 0.25) take = 1;
                 else if (s->text > 0 && s->text <= 80 && ld == 0.0 && is_tag(sib, "p")) take = 1;
             }
@@ -1236,6 +1454,7 @@ int extract_html(const char *html, size_t len, const char *content_type, const c
             memset(&b, 0, sizeof b);
             pick(&c, c.body->children, &b, 0);
             top = b.node[0] ? widen(&c, &b) : c.body;
+            top = prefer_semantic(&c, top);
             emit_content(&c, top, b.node[0] ? b.score[0] : 0.0);
         }
     }

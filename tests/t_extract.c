@@ -115,6 +115,35 @@ static const struct {
     {"<body><div><p>a&nbsp;b   c\n\td &amp; e</p>" P(LONG1) "</div></body>", NULL, NULL, "text", "a b c d & e", NULL},
     {"<body><div><p>baris satu<br>baris dua</p>" P(LONG1) "</div></body>", NULL, NULL, "text", "baris satu\nbaris dua", NULL},
     {"<body><div><pre>  kode   tetap\n  rapi</pre>" P(LONG1) "</div></body>", NULL, NULL, "text", "  kode   tetap\n  rapi", NULL},
+    /* an unclosed <nav> swallows the article (libxml2 2.9 knows no HTML5): kept, menu still dropped */
+    {"<body><nav><ul><li><a href=/>Beranda</a></li><li><a href=/p>Politik</a></li></ul><main><article>" P(LONG1) P(LONG2)
+     "</article></main></body>", NULL, NULL, "text", LONG1 "\n\n" LONG2, "Beranda"},
+    /* a closed <nav> without an article inside is still dropped */
+    {"<body><nav><p>Menu utama situs berita dengan banyak tautan dan teks yang cukup panjang untuk dihitung</p></nav><div>" P(LONG1) P(LONG2) "</div></body>",
+     NULL, NULL, "text", LONG1, "Menu utama"},
+    /* a page whose text sits only in <noscript> */
+    {"<body><noscript><div>" P(LONG1) P(LONG2) "</div></noscript></body>", NULL, NULL, "text", LONG2, NULL},
+    /* a short box with a "content" class does not beat the marked article body */
+    {"<body><div class=\"widget-content text\"><p>Kabar Kota adalah portal berita daerah yang terbit setiap hari sejak 2010.</p></div>"
+     "<div class=entry-content>" P(LONG1) P(LONG2) P(LONG3) "</div></body>", NULL, NULL, "text", LONG3, "portal berita daerah"},
+    /* itemprop=articleBody is the strongest container hint */
+    {"<body><div><p>Sorotan: " LONG3 "</p></div><div itemprop=articleBody>" P(LONG1) P(LONG2) "</div></body>", NULL, NULL, "text",
+     LONG1 "\n\n" LONG2, "Sorotan"},
+    /* author box and post metadata by class */
+    {"<body><article>" P(LONG1) P(LONG2) "<div class=author-box><p>Rina Marlina adalah wartawan ekonomi yang meliput pasar dan harga pangan.</p></div>"
+     "<div class=\"entry-meta\">Diterbitkan pada Senin dalam kategori Ekonomi dan Bisnis Daerah</div></article></body>", NULL, NULL, "text", LONG2,
+     "wartawan ekonomi"},
+    {"<body><article>" P(LONG1) P(LONG2) "</article></body>", NULL, NULL, "text", LONG1, "Diterbitkan"},
+    /* a trailer heading drops what follows it */
+    {"<body><div>" P(LONG1) P(LONG2) "<h2>Berita Terkait</h2>" P("Gubernur meresmikan pasar baru di pinggir kota pada akhir pekan yang lalu, kata warga.")
+     "</div></body>", NULL, NULL, "text", LONG2, "meresmikan pasar"},
+    {"<body><div>" P(LONG1) "<h2>Komentar (3)</h2><p>Setuju sekali dengan rencana pemerintah memperbaiki jalan di daerah kami.</p></div></body>", NULL, NULL,
+     "text", LONG1, "Setuju sekali"},
+    /* short junk lines by their opening words */
+    {"<body><div>" P(LONG1) P("Editor: Budi Santoso") P("Tags: jalan, banjir, mudik") P(LONG2) "</div></body>", NULL, NULL, "text", LONG2, "Budi"},
+    {"<body><div>" P(LONG1) P("Tags: jalan, banjir, mudik") P(LONG2) "</div></body>", NULL, NULL, "text", LONG1, "mudik\n"},
+    /* a heading that is only a section word mid-article is kept */
+    {"<body><div>" P(LONG1) "<h2>Anggaran</h2>" P(LONG2) "</div></body>", NULL, NULL, "text", "Anggaran\n\n" LONG2, NULL},
     /* metadata */
     {"<head><meta property=\"og:title\" content=\"Judul OG - Situs\"><meta property=\"og:site_name\" content=\"Situs\"></head><body>" P(LONG1) "</body>",
      NULL, NULL, "title", "Judul OG", "Situs"},
