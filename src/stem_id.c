@@ -563,6 +563,17 @@ static enum stem_id_how stem_part(const struct stem_id *s, const char *w, size_t
         *out = se.found;
         return se.found.n == n ? STEM_ID_ROOT : STEM_ID_RULES;
     }
+    /* the proclitic pronouns ku- and kau- ("kubaca", "kauambil") attach
+     * before the verb's base form; they are tried only after the whole word
+     * failed to validate, and only a validated rest is accepted, so roots
+     * that merely start with the letters (kuat, kaum, kuda) are safe */
+    {
+        size_t pl = starts(w, n, "kau") ? 3 : starts(w, n, "ku") ? 2 : 0;
+        if (pl && n >= pl + 3 && validated(&se, w + pl, n - pl)) {
+            *out = se.found;
+            return STEM_ID_RULES;
+        }
+    }
     memcpy(out->s, w, n);
     out->n = n;
     return STEM_ID_UNCHANGED;

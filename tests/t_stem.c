@@ -25,6 +25,11 @@ static const struct stem_case id_cases[] = {
     {"rumahku", "rumah"},
     {"pergilah", "pergi"},
     {"siapakah", "siapa"},
+    /* proclitic pronouns, only when the rest is a known word */
+    {"kubaca", "baca"},
+    {"kauambil", "ambil"},
+    {"kuat", "kuat"},
+    {"kaum", "kaum"},
     {"siapapun", "siapa"},
     /* affixes, with the dropped first letter restored by the confix
      * stripper (Snowball alone gives "ulis" for menulis) */
