@@ -53,7 +53,11 @@ CREATE TABLE term_df (
   df INTEGER NOT NULL
 ) WITHOUT ROWID;
 
--- Small named values: 'n_docs' = rows of article_terms counted into term_df.
+-- Small named values: 'n_docs' = rows of article_terms counted into term_df;
+-- 'stemmer' = the fingerprint of the stemmer and term rules that built
+-- articles_fts and article_terms (stem_fingerprint() + ' terms/'
+-- STORE_TERMS_VERSION), written by kabar's first write open, not by the
+-- migration; a write open with another stemmer rebuilds both.
 CREATE TABLE meta (
   key TEXT PRIMARY KEY,
   value

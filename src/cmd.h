@@ -48,8 +48,15 @@ void cli_warn_at(const char *where, const char *why);
 int cli_usage(const char *usage);
 /* Parse a positive count for --limit; returns 0 or -1 (message printed). */
 int cli_parse_limit(const char *s, size_t *out);
-/* Open the store at cli->db_path, printing the error; NULL on failure. */
+/* Open the store at cli->db_path for writing (creating it), printing the
+ * error; NULL on failure. Same as cli_open_store_mode(cli, STORE_OPEN_WRITE). */
 struct store *cli_open_store(const struct cli *cli);
+/* Open the store at cli->db_path in mode (store.h), printing the error;
+ * NULL on failure. Read commands use STORE_OPEN_READ: a missing file is an
+ * error, not a new empty database. Says on stderr when the open rebuilt the
+ * search index for a new stemmer, or (read mode) that the index was built
+ * with another stemmer. */
+struct store *cli_open_store_mode(const struct cli *cli, enum store_open_mode mode);
 /* Read a whole file ("-" = stdin) into out, capped at 1 GiB. Prints the
  * error and returns non-zero on failure. */
 int cli_slurp(const char *path, struct buf *out);

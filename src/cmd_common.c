@@ -45,14 +45,32 @@ int cli_parse_limit(const char *s, size_t *out)
     return 0;
 }
 
-struct store *cli_open_store(const struct cli *cli)
+struct store *cli_open_store_mode(const struct cli *cli, enum store_open_mode mode)
 {
     struct kb_err err;
     struct store *s;
     kb_err_clear(&err);
-    s = store_open(cli->db_path, &err);
-    if (!s) cli_error("%s: %s", cli->db_path, err.msg[0] ? err.msg : kb_strerror(err.code));
+    s = store_open_mode(cli->db_path, mode, &err);
+    if (!s) {
+        /* "no database at PATH" names the path itself */
+        if (err.code == KB_ENOTFOUND) cli_error("%s", err.msg);
+        else cli_error("%s: %s", cli->db_path, err.msg[0] ? err.msg : kb_strerror(err.code));
+        return NULL;
+    }
+    /* both lines explain a surprise (a slow open, searches that miss), so
+     * they are printed even with -q */
+    if (store_reindexed(s) > 0)
+        fprintf(stderr, "kabar: search index rebuilt for a new stemmer (%lld articles)\n",
+                (long long)store_reindexed(s));
+    if (store_index_stale(s))
+        fprintf(stderr, "kabar: warning: search index built with another stemmer; searches may"
+                        " miss words until 'kabar ingest' (any input) rebuilds it\n");
     return s;
+}
+
+struct store *cli_open_store(const struct cli *cli)
+{
+    return cli_open_store_mode(cli, STORE_OPEN_WRITE);
 }
 
 int cli_slurp(const char *path, struct buf *out)

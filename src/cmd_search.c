@@ -48,14 +48,18 @@ int cmd_search(struct cli *cli, int argc, char **argv)
     struct kb_err err;
     struct buf q = BUF_INIT;
     size_t n = 0, i, j, limit = 20, *lead;
-    int json = 0, k;
+    int json = 0, k, only_words = 0;
 
+    /* after "--" every argument is a query word, so words that start with
+     * '-' can be searched: kabar search -- -x */
     for (k = 1; k < argc; k++) {
-        if (strcmp(argv[k], "--json") == 0) {
+        if (!only_words && strcmp(argv[k], "--") == 0) {
+            only_words = 1;
+        } else if (!only_words && strcmp(argv[k], "--json") == 0) {
             json = 1;
-        } else if (strcmp(argv[k], "--limit") == 0 && k + 1 < argc) {
+        } else if (!only_words && strcmp(argv[k], "--limit") == 0 && k + 1 < argc) {
             if (cli_parse_limit(argv[++k], &limit)) goto usage;
-        } else if (argv[k][0] == '-' && argv[k][1]) {
+        } else if (!only_words && argv[k][0] == '-' && argv[k][1]) {
             cli_error("search: unknown option '%s'", argv[k]);
             goto usage;
         } else if ((q.len && buf_putc(&q, ' ')) || buf_puts(&q, argv[k])) {
@@ -63,7 +67,7 @@ int cmd_search(struct cli *cli, int argc, char **argv)
         }
     }
     if (q.len == 0) goto usage;
-    st = cli_open_store(cli);
+    st = cli_open_store_mode(cli, STORE_OPEN_READ);
     if (!st) {
         buf_release(&q);
         return EXIT_DATA;

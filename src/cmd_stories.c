@@ -19,19 +19,22 @@ int cmd_stories(struct cli *cli, int argc, char **argv)
     struct story *v = NULL;
     struct kb_err err;
     size_t n = 0, i, limit = 20;
-    int json = 0;
+    int json = 0, only_args = 0;
 
+    /* no operands; "--" is accepted (and ends options) for consistency */
     for (i = 1; i < (size_t)argc; i++) {
-        if (strcmp(argv[i], "--json") == 0) {
+        if (!only_args && strcmp(argv[i], "--") == 0) {
+            only_args = 1;
+        } else if (!only_args && strcmp(argv[i], "--json") == 0) {
             json = 1;
-        } else if (strcmp(argv[i], "--limit") == 0 && i + 1 < (size_t)argc) {
+        } else if (!only_args && strcmp(argv[i], "--limit") == 0 && i + 1 < (size_t)argc) {
             if (cli_parse_limit(argv[++i], &limit)) return EXIT_USAGE;
         } else {
             cli_error("stories: unexpected argument '%s'", argv[i]);
             return cli_usage(usage);
         }
     }
-    st = cli_open_store(cli);
+    st = cli_open_store_mode(cli, STORE_OPEN_READ);
     if (!st) return EXIT_DATA;
     kb_err_clear(&err);
     if (store_stories_list(st, limit, &v, &n, &err)) {

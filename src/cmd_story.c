@@ -18,12 +18,15 @@ int cmd_story(struct cli *cli, int argc, char **argv)
     const char *id_arg = NULL;
     long long id;
     char *end;
-    int i, json = 0, md = 0, rc, status = EXIT_OK;
+    int i, json = 0, md = 0, rc, status = EXIT_OK, only_args = 0;
 
+    /* after "--" an argument is the id even when it starts with '-' (and
+     * is then refused as not a story id, not as an unknown option) */
     for (i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--json") == 0) json = 1;
-        else if (strcmp(argv[i], "--md") == 0) md = 1;
-        else if (argv[i][0] != '-' && !id_arg) id_arg = argv[i];
+        if (!only_args && strcmp(argv[i], "--") == 0) only_args = 1;
+        else if (!only_args && strcmp(argv[i], "--json") == 0) json = 1;
+        else if (!only_args && strcmp(argv[i], "--md") == 0) md = 1;
+        else if ((only_args || argv[i][0] != '-') && !id_arg) id_arg = argv[i];
         else {
             cli_error("story: unexpected argument '%s'", argv[i]);
             return cli_usage(usage);
@@ -36,7 +39,7 @@ int cmd_story(struct cli *cli, int argc, char **argv)
         cli_error("story: not a story id: '%s'", id_arg);
         return EXIT_USAGE;
     }
-    st = cli_open_store(cli);
+    st = cli_open_store_mode(cli, STORE_OPEN_READ);
     if (!st) return EXIT_DATA;
     story_init(&s);
     kb_err_clear(&err);

@@ -39,12 +39,14 @@
 
 #include <libstemmer.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 #include <xxhash.h>
 
 #include "buf.h"
+#include "lexicon.h"
 #include "mem.h"
 #include "stem_id.h"
 
@@ -52,6 +54,14 @@
 #define CACHE_MAX_ENTRIES (CACHE_SLOTS / 4 * 3) /* load factor 0.75 */
 #define CACHE_POOL (1u << 20)                   /* bytes for keys + stems */
 #define CACHE_MAX_KEY 64                        /* longest cached word, bytes */
+
+/* Version of what a word stems to. Bump it with any change to stem.c or
+ * stem_id.c that can change a stem (a rule, the hyphen handling, the
+ * fallback's trigger): stores compare stem_fingerprint with the one their
+ * search index and term counts were built with, and rebuild on a mismatch,
+ * so a stale index never silently misses words. */
+#define STEM_ALG_VERSION 1
+#define STEM_FP_MAX 80 /* bytes of a fingerprint, with the NUL */
 
 struct centry {
     uint32_t hash; /* low 32 bits of the key's XXH3 hash */
@@ -71,6 +81,7 @@ struct stemmer {
     struct buf res;        /* owned storage; the last uncached result */
     size_t hits;           /* cache lookups answered */
     size_t misses;         /* cache lookups that ran the stemmer */
+    char fp[STEM_FP_MAX];  /* stem_fingerprint's answer, set by stem_new */
 };
 
 /* 1 when w starts like an Indonesian derivation (me-, be-, di-, te-, pe-,
@@ -127,8 +138,16 @@ struct stemmer *stem_new(enum kb_lang lang)
     if (lang == KB_LANG_ID) {
         /* the lexicon is loaded once per process and shared read-only; when
          * hunspell-id is missing stem_id still runs its rules unvalidated */
-        st->sid = stem_id_new(lexicon_default());
+        const struct lexicon *lex = lexicon_default();
+        st->sid = stem_id_new(lex);
         stem_id_set_fallback(st->sid, snowball_fallback, st);
+        /* the word count stands for the dictionary's content: another
+         * hunspell-id release (or none, KABAR_ID_DIC pointing nowhere)
+         * validates other roots, so words stem differently */
+        snprintf(st->fp, sizeof st->fp, "id:stem_id/%d:lex%zu:sb", STEM_ALG_VERSION,
+                 lexicon_available(lex) ? lexicon_count(lex) : (size_t)0);
+    } else {
+        snprintf(st->fp, sizeof st->fp, "en:snowball/%d", STEM_ALG_VERSION);
     }
     st->slot = kb_calloc(CACHE_SLOTS, sizeof *st->slot);
     st->pool = kb_malloc(CACHE_POOL);
@@ -150,6 +169,11 @@ void stem_stats(const struct stemmer *st, size_t *hits, size_t *misses)
 {
     if (hits) *hits = st ? st->hits : 0;
     if (misses) *misses = st ? st->misses : 0;
+}
+
+const char *stem_fingerprint(const struct stemmer *st)
+{
+    return st ? st->fp : "";
 }
 
 static int valid_utf8(const char *s, size_t len)

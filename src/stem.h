@@ -41,4 +41,13 @@ const char *stem_word(struct stemmer *st, const char *w, size_t len, size_t *out
  * Either pointer may be NULL. */
 void stem_stats(const struct stemmer *st, size_t *hits, size_t *misses);
 
+/* What decides the stems st gives, as a short string (owned by st, valid
+ * until stem_free): language, algorithm and its version, and the lexicon
+ * it validates roots against, e.g. "id:stem_id/1:lex31090:sb" (confix
+ * stripper version 1, 31090 dictionary roots, Snowball fallback) or
+ * "id:stem_id/1:lex0:sb" when no dictionary was found. Two stemmers with
+ * equal fingerprints stem every word alike; anything built from stems (the
+ * search index, term counts) must be rebuilt when it changes. */
+const char *stem_fingerprint(const struct stemmer *st);
+
 #endif

@@ -19,15 +19,24 @@
  *     which is what the clusterer needs: it counts new documents itself.
  *   - Schema changes only through the migrations[] array below, each step in
  *     its own transaction together with the new PRAGMA user_version.
+ *   - meta.stemmer names the stemmer (and term rules) that made the FTS
+ *     index and article_terms; a write open rebuilds both when the current
+ *     one differs, a read open only reports it (store_index_stale).
+ *   - A read open (STORE_OPEN_READ) never writes: no create, no migration,
+ *     no journal-mode change, PRAGMA query_only, store_begin refused.
  *
  * Every value read with sqlite3_column_* is copied before the statement is
  * stepped or reset again; every statement is reset after use so no read
  * transaction stays open behind the caller's back. */
 #include "store.h"
 
+#include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 #define XXH_INLINE_ALL
@@ -104,6 +113,7 @@ enum {
     ST_DF_ADD,
     ST_META_GET,
     ST_META_ADD,
+    ST_META_SET,
     ST_STORY_UPSERT,
     ST_ART_SET_STORY,
     ST_NEXT_STORY,
@@ -136,6 +146,8 @@ static const char *const sql_text[ST_COUNT] = {
     [ST_DF_ADD] = "INSERT INTO term_df(term, df) VALUES (?1, ?2)"
                   " ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
     [ST_META_GET] = "SELECT value FROM meta WHERE key = ?1",
+    [ST_META_SET] = "INSERT INTO meta(key, value) VALUES (?1, ?2)"
+                    " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
     [ST_META_ADD] = "INSERT INTO meta(key, value) VALUES (?1, ?2)"
                     " ON CONFLICT(key) DO UPDATE SET value = value + excluded.value",
     [ST_STORY_UPSERT] = "INSERT INTO stories(id) VALUES (?1) ON CONFLICT(id) DO UPDATE SET"
@@ -249,6 +261,9 @@ struct store {
     struct dfmap pending_df;     /* df increments of the open transaction */
     uint64_t pending_docs;       /* documents recorded in the open transaction */
     int in_tx;                   /* 1 between store_begin and commit/rollback */
+    enum store_open_mode mode;   /* how it was opened */
+    int64_t reindexed;           /* canonical articles rebuilt by the open */
+    int stale;                   /* read open: index made with another stemmer */
 };
 
 static int db_fail(struct store *s, struct kb_err *err, const char *what)
@@ -464,48 +479,189 @@ static int migrate(struct store *s, struct kb_err *err)
     return 0;
 }
 
-struct store *store_open(const char *path, struct kb_err *err)
+/* A read open accepts only the schema this build writes: migrating is a
+ * write, and reading an older layout with newer statements would fail
+ * half-way through with an obscure SQL error. */
+static int check_version_read(struct store *s, struct kb_err *err)
+{
+    int v, rc = user_version(s, &v, err);
+    if (rc) return rc;
+    if (v == N_MIGRATIONS) return 0;
+    if (v == 0)
+        return kb_err_set(err, KB_EDB, "store %s: not a kabar database (no schema); create one"
+                          " with 'kabar ingest'", s->path);
+    if (v < N_MIGRATIONS)
+        return kb_err_set(err, KB_EDB, "store %s: schema version %d is older than this kabar"
+                          " reads (%d); run 'kabar ingest' (any input) to upgrade it",
+                          s->path, v, N_MIGRATIONS);
+    return kb_err_set(err, KB_EDB, "store %s: schema version %d is newer than this kabar"
+                      " knows (%d); upgrade kabar", s->path, v, N_MIGRATIONS);
+}
+
+/* sqlite3_open_v2 flags for a read open of an existing path, or a KB_E*
+ * error. A file this process may not write (another user's archive, a
+ * read-only mount) is opened read-only; otherwise read-write, so that
+ * SQLite can recover a WAL left by a crashed writer and create the -shm
+ * file like any other reader. Neither creates the database. */
+static int read_flags(const char *path, int *flags, struct kb_err *err)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0) {
+        if (errno == ENOENT || errno == ENOTDIR)
+            return kb_err_set(err, KB_ENOTFOUND, "no database at %s (create one with 'kabar"
+                              " ingest')", path);
+        return kb_err_set(err, KB_EIO, "store %s: %s", path, strerror(errno));
+    }
+    if (S_ISDIR(sb.st_mode))
+        return kb_err_set(err, KB_EIO, "store %s: is a directory, not a database", path);
+    *flags = access(path, W_OK) == 0 ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
+    return 0;
+}
+
+/* "file:" URI for path with ?immutable=1, every byte outside the URI's
+ * unreserved set and '/' percent-encoded (so '?', '#', '%' in a name are
+ * the name). NULL when path is absurdly long. */
+static char *immutable_uri(const char *path)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    struct buf b;
+    const unsigned char *p;
+    int rc;
+
+    buf_init(&b, 65536);
+    rc = buf_puts(&b, "file:");
+    for (p = (const unsigned char *)path; *p && !rc; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            *p == '/' || *p == '-' || *p == '.' || *p == '_' || *p == '~') {
+            rc = buf_putc(&b, (char)*p);
+        } else {
+            char e[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+            rc = buf_append(&b, e, 3);
+        }
+    }
+    if (!rc) rc = buf_puts(&b, "?immutable=1");
+    if (rc) {
+        buf_release(&b);
+        return NULL;
+    }
+    return buf_take(&b);
+}
+
+/* A read-only connection to a WAL database needs the -shm and -wal files
+ * to exist or be creatable (sqlite.org/wal.html, "Read-Only Databases").
+ * Another user's archive, in a directory we may not write, after its
+ * writer exited (which removes both), has neither: every read then fails
+ * with SQLITE_READONLY_DIRECTORY (or _CANTINIT). With no -wal file every
+ * committed page is in the main file, so the file alone is the database:
+ * reopen it immutable (no locks, no -shm). A writer that starts while we
+ * read could checkpoint under us, which immutable does not notice; such a
+ * reader is a one-shot command, and the alternative is not reading at all.
+ * Returns 0 (s->db usable) or an error. */
+static int open_readonly_wal(struct store *s, int flags, struct kb_err *err)
+{
+    char wal[4096];
+    char *uri;
+    struct stat sb;
+    int rc = sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+
+    /* SQLITE_READONLY_CANTINIT or _DIRECTORY, as the case may be */
+    if (rc == SQLITE_OK || flags != SQLITE_OPEN_READONLY ||
+        (sqlite3_extended_errcode(s->db) & 0xff) != SQLITE_READONLY)
+        return 0; /* other problems surface, with their message, below */
+    if ((size_t)snprintf(wal, sizeof wal, "%s-wal", s->path) >= sizeof wal ||
+        stat(wal, &sb) == 0)
+        return db_fail(s, err, "reading a read-only database in WAL mode");
+    uri = immutable_uri(s->path);
+    if (!uri) return kb_err_set(err, KB_EINVAL, "store: database path too long");
+    sqlite3_close_v2(s->db);
+    s->db = NULL;
+    rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    free(uri);
+    if (rc != SQLITE_OK) {
+        if (s->db) return db_fail(s, err, "opening the database read-only");
+        return kb_err_set(err, KB_ENOMEM, "sqlite: out of memory (store %s: opening)", s->path);
+    }
+    sqlite3_extended_result_codes(s->db, 1);
+    return 0;
+}
+
+static int check_fingerprint(struct store *s, struct kb_err *err);
+
+struct store *store_open_mode(const char *path, enum store_open_mode mode, struct kb_err *err)
 {
     struct store *s;
-    int rc;
+    int rc, flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 
     if (!path || !*path) {
         kb_err_set(err, KB_EINVAL, "store: no database path");
         return NULL;
     }
+    if (mode != STORE_OPEN_WRITE && mode != STORE_OPEN_READ) {
+        kb_err_set(err, KB_EINVAL, "store: bad open mode %d", (int)mode);
+        return NULL;
+    }
+    if (mode == STORE_OPEN_READ && read_flags(path, &flags, err)) return NULL;
     s = kb_calloc(1, sizeof *s);
     s->path = kb_strdup(path);
-    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+    s->mode = mode;
+    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
         if (s->db) db_fail(s, err, "opening the database");
         else kb_err_set(err, KB_ENOMEM, "sqlite: out of memory (store %s: opening)", path);
         store_close(s);
         return NULL;
     }
     sqlite3_extended_result_codes(s->db, 1);
+    rc = mode == STORE_OPEN_READ ? open_readonly_wal(s, flags, err) : 0;
+    if (rc) {
+        store_close(s);
+        return NULL;
+    }
     /* a concurrent writer (another `kabar ingest`) makes us wait up to 5 s
      * instead of failing at once with SQLITE_BUSY */
     sqlite3_busy_timeout(s->db, 5000);
-    /* WAL: readers never block the writer and a crash leaves committed
-     * batches intact; NORMAL sync is durable across application crashes and
-     * loses at most the last commits on power loss, never consistency */
-    rc = exec(s, "PRAGMA journal_mode = WAL", "enabling WAL", err);
-    if (!rc) rc = exec(s, "PRAGMA synchronous = NORMAL", "setting synchronous", err);
+    if (mode == STORE_OPEN_WRITE) {
+        /* WAL: readers never block the writer and a crash leaves committed
+         * batches intact; NORMAL sync is durable across application crashes
+         * and loses at most the last commits on power loss, never
+         * consistency. The journal mode is persistent, set by writers only. */
+        rc = exec(s, "PRAGMA journal_mode = WAL", "enabling WAL", err);
+        if (!rc) rc = exec(s, "PRAGMA synchronous = NORMAL", "setting synchronous", err);
+    } else {
+        /* a read command must never change the file, even by a bug */
+        rc = exec(s, "PRAGMA query_only = 1", "making the connection read-only", err);
+    }
     if (!rc) rc = exec(s, "PRAGMA foreign_keys = ON", "enabling foreign keys", err);
     /* 32 MiB page cache (negative = KiB): the FTS index and term_df are hot */
     if (!rc) rc = exec(s, "PRAGMA cache_size = -32768", "sizing the cache", err);
     if (!rc) rc = exec(s, "PRAGMA temp_store = MEMORY", "setting temp_store", err);
     if (!rc) rc = register_tokenizer(s, err);
     if (!rc) rc = register_functions(s, err);
-    if (!rc) rc = migrate(s, err);
+    if (!rc) rc = mode == STORE_OPEN_WRITE ? migrate(s, err) : check_version_read(s, err);
     if (!rc) {
         s->stem = stem_new(KB_LANG_ID);
         if (!s->stem) rc = kb_err_set(err, KB_EIO, "store %s: no Indonesian stemmer", path);
     }
+    if (!rc) rc = check_fingerprint(s, err);
     if (rc) {
         store_close(s);
         return NULL;
     }
     return s;
+}
+
+struct store *store_open(const char *path, struct kb_err *err)
+{
+    return store_open_mode(path, STORE_OPEN_WRITE, err);
+}
+
+int64_t store_reindexed(const struct store *s)
+{
+    return s ? s->reindexed : 0;
+}
+
+int store_index_stale(const struct store *s)
+{
+    return s ? s->stale : 0;
 }
 
 void store_close(struct store *s)
@@ -532,6 +688,8 @@ int store_begin(struct store *s, struct kb_err *err)
 {
     int rc;
     if (s->in_tx) return kb_err_set(err, KB_EINVAL, "store %s: transaction already open", s->path);
+    if (s->mode == STORE_OPEN_READ)
+        return kb_err_set(err, KB_EINVAL, "store %s: opened for reading only", s->path);
     /* IMMEDIATE takes the write lock now, so a second writer waits here
      * (busy_timeout) instead of failing half-way through a batch */
     rc = exec(s, "BEGIN IMMEDIATE", "starting a batch transaction", err);
@@ -749,21 +907,30 @@ static int get_varint(const unsigned char *p, size_t len, size_t *i, uint64_t *v
     return -1;
 }
 
+/* Append the blob of terms t[0..n) to b. 0 or KB_ETOOBIG. */
+static int encode_terms(struct buf *b, const struct cluster_term *t, size_t n)
+{
+    size_t i;
+    int rc = 0;
+    for (i = 0; i < n && !rc; i++) {
+        rc = put_varint(b, t[i].len);
+        if (!rc) rc = buf_append(b, t[i].term, t[i].len);
+        if (!rc) rc = put_varint(b, t[i].count);
+    }
+    return rc;
+}
+
 int store_terms_put(struct store *s, int64_t article, const struct cluster_term *t, size_t n,
                     struct kb_err *err)
 {
     struct buf b = BUF_INIT;
     sqlite3_stmt *st;
     size_t i;
-    int rc = 0;
+    int rc;
 
     if (!s->in_tx)
         return kb_err_set(err, KB_EINVAL, "store %s: store_terms_put outside a transaction", s->path);
-    for (i = 0; i < n && !rc; i++) {
-        rc = put_varint(&b, t[i].len);
-        if (!rc) rc = buf_append(&b, t[i].term, t[i].len);
-        if (!rc) rc = put_varint(&b, t[i].count);
-    }
+    rc = encode_terms(&b, t, n);
     if (rc) {
         buf_release(&b);
         return kb_err_set(err, rc, "store: terms of article %lld too large", (long long)article);
@@ -982,6 +1149,255 @@ int store_next_story_id(struct store *s, int64_t *id, struct kb_err *err)
     *id = sqlite3_column_int64(st, 0);
     done(st);
     return 0;
+}
+
+/* --- stemmer fingerprint and reindex ------------------------------------------
+ *
+ * The search index and the clustering terms hold stems, so they are only
+ * valid for the stemmer that made them. meta.stemmer records that
+ * stemmer's fingerprint (stem_fingerprint plus STORE_TERMS_VERSION). A
+ * write open that finds another one on a non-empty store rebuilds both in
+ * one IMMEDIATE transaction: the FTS index with 'rebuild' (it re-reads the
+ * canonical articles through the content view and tokenizes them with this
+ * connection's "kabar" tokenizer), and every article_terms row from
+ * cluster_doc_terms over the stored title and clean text, the way ingest
+ * made it, followed by term_df and meta.n_docs from scratch. Story
+ * assignments are kept: they are the stories readers know; only the terms
+ * future batches are compared with change. A read open cannot write, so it
+ * only sets stale. */
+
+#define FP_KEY "stemmer"
+#define FP_MAX 160 /* bytes of a stored fingerprint, with the NUL */
+/* ingest.c records terms of 1..64 bytes (its MAX_TERM_LEN); the rebuild
+ * must drop the same ones, or its counts would differ from a fresh ingest */
+#define REINDEX_MAX_TERM 64
+
+static void fingerprint(const struct store *s, char *out, size_t cap)
+{
+    snprintf(out, cap, "%s terms/%d", stem_fingerprint(s->stem), STORE_TERMS_VERSION);
+}
+
+/* meta[key] as a new string in *out (NULL when absent). */
+static int meta_text(struct store *s, const char *key, char **out, struct kb_err *err)
+{
+    sqlite3_stmt *st = stmt(s, ST_META_GET, err);
+    int rc;
+    *out = NULL;
+    if (!st) return KB_EDB;
+    bind_str(st, 1, key);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) *out = col_dup(st, 0);
+    done(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(s, err, "reading meta");
+    return 0;
+}
+
+/* meta[key] = text, or = num when text is NULL. */
+static int meta_set(struct store *s, const char *key, const char *text, int64_t num,
+                    struct kb_err *err)
+{
+    sqlite3_stmt *st = stmt(s, ST_META_SET, err);
+    if (!st) return KB_EDB;
+    bind_str(st, 1, key);
+    if (text) bind_str(st, 2, text);
+    else sqlite3_bind_int64(st, 2, num);
+    if (sqlite3_step(st) != SQLITE_DONE) {
+        db_fail(s, err, "writing meta");
+        done(st);
+        return KB_EDB;
+    }
+    done(st);
+    return 0;
+}
+
+struct word_ref {
+    const char *p; /* borrowed from the words buffer */
+    size_t len;
+};
+
+static int collect_word(void *ctx, const char *term, size_t len, size_t off, size_t tok_len)
+{
+    struct buf *words = ctx;
+    if (len == 0 || len > REINDEX_MAX_TERM) return 0;
+    /* [len byte][bytes]; len <= 64 fits a byte */
+    if (buf_putc(words, (char)len) || buf_append(words, term, len)) return -1;
+    return 0;
+}
+
+static int cmp_word_ref(const void *x, const void *y)
+{
+    const struct word_ref *a = x, *b = y;
+    size_t n = a->len < b->len ? a->len : b->len;
+    int c = memcmp(a->p, b->p, n);
+    if (c) return c;
+    return a->len < b->len ? -1 : a->len > b->len;
+}
+
+/* The terms blob of one article (sorted distinct terms with counts) into
+ * blob, each distinct term counted once more in df. words is scratch. */
+static int article_blob(struct store *s, const char *title, const char *text, size_t len,
+                        struct buf *words, struct buf *blob, struct dfmap *df)
+{
+    struct word_ref *w;
+    struct cluster_term *ct;
+    size_t n_w = 0, n_u = 0, pos, i;
+    int rc;
+
+    buf_reset(words);
+    buf_reset(blob);
+    if (cluster_doc_terms(s->stem, title, text, len, collect_word, words)) return KB_ETOOBIG;
+    for (pos = 0; pos < words->len; pos += 1 + (unsigned char)words->ptr[pos]) n_w++;
+    w = kb_malloc((n_w ? n_w : 1) * sizeof *w);
+    ct = kb_malloc((n_w ? n_w : 1) * sizeof *ct);
+    for (pos = 0, i = 0; pos < words->len; pos += 1 + (unsigned char)words->ptr[pos], i++) {
+        w[i].p = words->ptr + pos + 1;
+        w[i].len = (unsigned char)words->ptr[pos];
+    }
+    qsort(w, n_w, sizeof *w, cmp_word_ref);
+    for (i = 0; i < n_w;) {
+        size_t j = i + 1;
+        while (j < n_w && cmp_word_ref(&w[i], &w[j]) == 0) j++;
+        ct[n_u].term = w[i].p;
+        ct[n_u].len = w[i].len;
+        ct[n_u].count = j - i > UINT32_MAX ? UINT32_MAX : (uint32_t)(j - i);
+        dfmap_add(df, w[i].p, w[i].len, 1);
+        n_u++;
+        i = j;
+    }
+    rc = encode_terms(blob, ct, n_u);
+    free(ct);
+    free(w);
+    return rc;
+}
+
+/* Recompute article_terms, term_df and meta.n_docs with s->stem. Inside the
+ * caller's transaction. */
+static int reindex_terms(struct store *s, struct kb_err *err)
+{
+    struct dfmap df = {NULL, 0, 0};
+    struct buf words = BUF_INIT, blob = BUF_INIT;
+    sqlite3_stmt *q = NULL, *get = NULL, *upd = NULL;
+    int64_t *ids = NULL;
+    size_t n_ids = 0, cap = 0, i;
+    int rc = 0, step;
+
+    /* the ids first: rows are rewritten below, and SQLite leaves a scan
+     * over a table being updated undefined */
+    if (sqlite3_prepare_v2(s->db, "SELECT article_id FROM article_terms ORDER BY article_id", -1,
+                           &q, NULL) != SQLITE_OK)
+        return db_fail(s, err, "listing articles to reindex");
+    while ((step = sqlite3_step(q)) == SQLITE_ROW) {
+        if (n_ids == cap) {
+            cap = cap ? cap * 2 : 1024;
+            ids = kb_realloc(ids, cap * sizeof *ids);
+        }
+        ids[n_ids++] = sqlite3_column_int64(q, 0);
+    }
+    sqlite3_finalize(q);
+    if (step != SQLITE_DONE) {
+        free(ids);
+        return db_fail(s, err, "listing articles to reindex");
+    }
+    if (sqlite3_prepare_v2(s->db, "SELECT title, clean FROM articles WHERE id = ?1", -1, &get,
+                           NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(s->db, "UPDATE article_terms SET terms = ?2 WHERE article_id = ?1",
+                           -1, &upd, NULL) != SQLITE_OK) {
+        rc = db_fail(s, err, "preparing the reindex");
+        goto out;
+    }
+    for (i = 0; i < n_ids && !rc; i++) {
+        sqlite3_reset(get);
+        sqlite3_bind_int64(get, 1, ids[i]);
+        step = sqlite3_step(get);
+        if (step == SQLITE_DONE) continue; /* a terms row without article: nothing to redo */
+        if (step != SQLITE_ROW) {
+            rc = db_fail(s, err, "reading an article to reindex");
+            break;
+        }
+        /* column pointers stay valid until get is stepped or reset, which
+         * happens only after article_blob has copied what it needs */
+        rc = article_blob(s, (const char *)sqlite3_column_text(get, 0),
+                          (const char *)sqlite3_column_text(get, 1),
+                          (size_t)sqlite3_column_bytes(get, 1), &words, &blob, &df);
+        if (rc) {
+            rc = kb_err_set(err, rc, "store %s: terms of article %lld too large", s->path,
+                            (long long)ids[i]);
+            break;
+        }
+        sqlite3_reset(upd);
+        sqlite3_bind_int64(upd, 1, ids[i]);
+        sqlite3_bind_blob64(upd, 2, blob.ptr ? blob.ptr : "", blob.len, SQLITE_STATIC);
+        if (sqlite3_step(upd) != SQLITE_DONE) rc = db_fail(s, err, "rewriting article terms");
+    }
+    sqlite3_reset(get);
+    if (!rc) rc = exec(s, "DELETE FROM term_df", "clearing document frequencies", err);
+    for (i = 0; i < df.cap && !rc; i++) {
+        const struct dfent *e = &df.v[i];
+        sqlite3_stmt *st;
+        if (!e->term) continue;
+        st = stmt(s, ST_DF_ADD, err);
+        if (!st) {
+            rc = KB_EDB;
+            break;
+        }
+        bind_strn(st, 1, e->term, e->len);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)e->n);
+        if (sqlite3_step(st) != SQLITE_DONE) rc = db_fail(s, err, "writing document frequencies");
+        done(st);
+    }
+    if (!rc) rc = meta_set(s, "n_docs", NULL, (int64_t)n_ids, err);
+out:
+    sqlite3_finalize(get);
+    sqlite3_finalize(upd);
+    free(ids);
+    buf_release(&words);
+    buf_release(&blob);
+    dfmap_release(&df);
+    return rc;
+}
+
+static int check_fingerprint(struct store *s, struct kb_err *err)
+{
+    char want[FP_MAX];
+    char *have = NULL;
+    int64_t n_art = 0;
+    int rc;
+
+    fingerprint(s, want, sizeof want);
+    rc = meta_text(s, FP_KEY, &have, err);
+    if (!rc && (!have || strcmp(have, want) != 0)) rc = store_counts(s, &n_art, NULL, NULL, err);
+    if (rc || (have && strcmp(have, want) == 0)) {
+        free(have);
+        return rc;
+    }
+    free(have);
+    if (s->mode == STORE_OPEN_READ) {
+        /* an empty store has no index to be wrong; a store without a
+         * fingerprint predates it, so its stemmer is unknown */
+        s->stale = n_art > 0;
+        return 0;
+    }
+    /* IMMEDIATE, then look again: a concurrent open may have rebuilt it */
+    rc = exec(s, "BEGIN IMMEDIATE", "starting the reindex", err);
+    if (rc) return rc;
+    rc = meta_text(s, FP_KEY, &have, err);
+    if (!rc && (!have || strcmp(have, want) != 0)) {
+        rc = store_counts(s, &n_art, NULL, NULL, err);
+        if (!rc && n_art > 0) {
+            rc = exec(s, "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
+                      "rebuilding the search index", err);
+            if (!rc) rc = reindex_terms(s, err);
+        }
+        if (!rc) rc = meta_set(s, FP_KEY, want, 0, err);
+        if (!rc && n_art > 0) s->reindexed = n_art;
+    }
+    free(have);
+    if (!rc) rc = exec(s, "COMMIT", "committing the reindex", err);
+    if (rc) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        s->reindexed = 0;
+    }
+    return rc;
 }
 
 /* --- stories ------------------------------------------------------------------ */

@@ -24,10 +24,45 @@ struct store;
 /* Schema version this build creates and migrates to (PRAGMA user_version). */
 #define STORE_SCHEMA_VERSION 1
 
+/* Version of how a text becomes terms besides stemming: terms.h's
+ * tokenising and folding and cluster_doc_terms' choice of terms. Bump it
+ * with any change there that alters a text's terms; it is part of the
+ * fingerprint below, so stores rebuild their index on the next write open. */
+#define STORE_TERMS_VERSION 1
+
 /* Open (creating and migrating as needed) the database at path. Returns NULL
  * and fills err on failure. Close with store_close. */
 struct store *store_open(const char *path, struct kb_err *err);
 void store_close(struct store *s);
+
+/* How store_open_mode opens. STORE_OPEN_WRITE is store_open: create the
+ * file when missing, migrate, WAL journal, and rebuild a search index made
+ * with another stemmer. STORE_OPEN_READ is for commands that only read
+ * (stories, story, search): the file must exist (KB_ENOTFOUND, "no database
+ * at PATH (create one with 'kabar ingest')"), its schema must be exactly
+ * STORE_SCHEMA_VERSION (older: KB_EDB asking to run ingest; newer: KB_EDB
+ * asking to upgrade kabar), nothing is written (no migration, no journal
+ * mode change, no rebuild: see store_index_stale; store_begin is refused
+ * with KB_EINVAL), and a file the process may not write is opened
+ * read-only (immutable when it is in WAL mode and SQLite cannot create the
+ * -shm file beside it: docs/internals/store.md). */
+enum store_open_mode {
+    STORE_OPEN_WRITE = 0,
+    STORE_OPEN_READ = 1
+};
+struct store *store_open_mode(const char *path, enum store_open_mode mode, struct kb_err *err);
+
+/* The stemmer fingerprint (stem_fingerprint) is kept in meta under
+ * "stemmer", with STORE_TERMS_VERSION appended, written when a write open
+ * meets a database without one. A write open that finds another value on
+ * a database with articles rebuilds, in one transaction, the FTS index and
+ * every article's clustering terms with document frequencies, then stores
+ * the new fingerprint. store_reindexed is the number of canonical articles
+ * so rebuilt by the open of s (0 when nothing was rebuilt). */
+int64_t store_reindexed(const struct store *s);
+/* 1 when a read open found the index built with another stemmer: searches
+ * then miss words whose stems changed until a write open rebuilds it. */
+int store_index_stale(const struct store *s);
 
 int store_begin(struct store *s, struct kb_err *err) KB_MUST_CHECK;
 int store_commit(struct store *s, struct kb_err *err) KB_MUST_CHECK;

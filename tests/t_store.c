@@ -1,5 +1,6 @@
 /* t_store.c -- the SQLite store: schema and migration, article outcomes,
  * FTS5 search with the kabar tokenizer, stories, clustering state, errors.
+ * stemmer fingerprint and reindex, read-only opens.
  * Every fixture text is written for this test (Indonesian, invented events). */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -8,15 +9,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "article.h"
 #include "cluster.h"
 #include "dedup.h"
 #include "err.h"
+#include "ingest.h"
 #include "mem.h"
+#include "stem.h"
 #include "store.h"
 #include "story.h"
 
@@ -611,6 +617,490 @@ static void test_hostile_text(void **state)
     tmpdb_remove(&t);
 }
 
+/* --- stemmer fingerprint and reindex ----------------------------------------------- */
+
+static sqlite3 *raw_open(const char *path)
+{
+    sqlite3 *db = NULL;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+        fail_msg("raw open %s: %s", path, db ? sqlite3_errmsg(db) : "no memory");
+    sqlite3_busy_timeout(db, 5000);
+    return db;
+}
+
+static void raw_exec(sqlite3 *db, const char *sql)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) fail_msg("%s: %s", sql, msg);
+}
+
+/* The first column of the first row as a new string ("" for no row/NULL). */
+static char *raw_text(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    char *r;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+        r = kb_strdup((const char *)sqlite3_column_text(st, 0));
+    else
+        r = kb_strdup("");
+    sqlite3_finalize(st);
+    return r;
+}
+
+static char *path_text(const char *path, const char *sql)
+{
+    sqlite3 *db = raw_open(path);
+    char *r = raw_text(db, sql);
+    sqlite3_close(db);
+    return r;
+}
+
+/* Everything a rebuild recomputes, as comparable text. */
+#define SQL_TERMS "SELECT group_concat(article_id || ':' || hex(terms), ',') FROM" \
+                  " (SELECT * FROM article_terms ORDER BY article_id)"
+#define SQL_DF "SELECT group_concat(term || '=' || df, ',') FROM (SELECT * FROM term_df ORDER BY term)"
+#define SQL_NDOCS "SELECT value FROM meta WHERE key = 'n_docs'"
+#define SQL_FP "SELECT value FROM meta WHERE key = 'stemmer'"
+
+/* "Another stemmer" for the FTS index: a tokenizer also named kabar whose
+ * terms are the whitespace-separated words with an 'x' in front, so none
+ * of them is a term the real tokenizer makes. */
+static int old_dummy;
+
+static int old_create(void *ud, const char **args, int n_args, Fts5Tokenizer **out)
+{
+    *out = (Fts5Tokenizer *)&old_dummy;
+    return SQLITE_OK;
+}
+
+static void old_delete(Fts5Tokenizer *p)
+{
+}
+
+static int old_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int n,
+                        int (*token)(void *, int, const char *, int, int, int))
+{
+    char term[80];
+    int i = 0, j, rc = SQLITE_OK;
+    while (i < n && rc == SQLITE_OK) {
+        while (i < n && (text[i] == ' ' || text[i] == '\n')) i++;
+        for (j = i; j < n && text[j] != ' ' && text[j] != '\n'; j++) {}
+        if (j > i && j - i < 70) {
+            term[0] = 'x';
+            memcpy(term + 1, text + i, (size_t)(j - i));
+            rc = token(ctx, 0, term, j - i + 1, i, j);
+        }
+        i = j;
+    }
+    return rc;
+}
+
+static void register_old_tokenizer(sqlite3 *db)
+{
+    static fts5_tokenizer tok = {old_create, old_delete, old_tokenize};
+    sqlite3_stmt *st = NULL;
+    fts5_api *api = NULL;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL), SQLITE_OK);
+    sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+    sqlite3_step(st);
+    sqlite3_finalize(st);
+    assert_non_null(api);
+    assert_int_equal(api->xCreateTokenizer(api, "kabar", NULL, &tok, NULL), SQLITE_OK);
+}
+
+static const char *const reindex_docs[][4] = { /* url, site, title, text */
+    {"https://kabar-uji.id/jembatan", "kabar-uji.id", "Jembatan gantung dikembangkan warga",
+     "Warga Desa Sukamaju di Kabupaten Lembah Sari mengembangkan jembatan gantung bersama "
+     "pemerintah kabupaten. Jembatan yang dikembangkan sejak Januari itu menghubungkan dua "
+     "dusun. Para pengungsi banjir tahun lalu kini bisa kembali ke rumah mereka."},
+    {"https://warta-uji.id/pengungsi", "warta-uji.id", "Pengungsi banjir kembali ke rumah",
+     "Ratusan pengungsi banjir di Lembah Sari kembali ke rumah setelah air surut. Badan "
+     "Penanggulangan Bencana Daerah mencatat tiga ratus keluarga telah meninggalkan tenda "
+     "pengungsian pada Minggu."},
+    {"https://berita-uji.id/pasar", "berita-uji.id", "Harga cabai di pasar naik",
+     "Pedagang Pasar Induk Sukamaju menyebut harga cabai rawit naik dua kali lipat dalam "
+     "sepekan. Pembeli mengurangi belanja, sementara pedagang menunggu pasokan dari "
+     "kabupaten tetangga."},
+};
+#define N_REINDEX_DOCS (sizeof reindex_docs / sizeof reindex_docs[0])
+
+static const struct {
+    const char *query;
+    size_t n_hits; /* with an index made by the current stemmer */
+} reindex_rows[] = {
+    {"dikembangkan", 1},
+    {"pengungsi", 2},  /* pengungsian stems alike */
+    {"Sukamaju", 2},
+    {"cabai rawit", 1},
+    {"jembatan pengungsi", 1},
+};
+
+/* A store filled through ingest, so the terms are the ones ingest records. */
+static void ingest_fixture(const char *path)
+{
+    struct store *s = open_ok(path);
+    struct kb_err err;
+    struct ingest *in;
+    size_t i;
+
+    kb_err_clear(&err);
+    in = ingest_new(s, NULL, &err);
+    if (!in) fail_msg("ingest_new: %s", err.msg);
+    for (i = 0; i < N_REINDEX_DOCS; i++) {
+        struct article *a = mk(reindex_docs[i][0], reindex_docs[i][1], reindex_docs[i][2],
+                               "2024-05-06", reindex_docs[i][3]);
+        if (ingest_add(in, a, &err)) fail_msg("ingest_add: %s", err.msg);
+    }
+    if (ingest_flush(in, &err)) fail_msg("ingest_flush: %s", err.msg);
+    ingest_free(in);
+    store_close(s);
+}
+
+static size_t hits_of(struct store *s, const char *query)
+{
+    struct search_hit *h = NULL;
+    size_t n = 0;
+    struct kb_err err;
+    kb_err_clear(&err);
+    if (store_search(s, query, 20, &h, &n, &err)) fail_msg("search %s: %s", query, err.msg);
+    store_hits_free(h, n);
+    return n;
+}
+
+static void expected_fp(char *out, size_t cap)
+{
+    struct stemmer *st = stem_new(KB_LANG_ID);
+    assert_non_null(st);
+    snprintf(out, cap, "%s terms/%d", stem_fingerprint(st), STORE_TERMS_VERSION);
+    stem_free(st);
+}
+
+static void test_stem_fingerprint(void **state)
+{
+    struct stemmer *a = stem_new(KB_LANG_ID), *b = stem_new(KB_LANG_ID), *en = stem_new(KB_LANG_EN);
+    size_t n;
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_non_null(en);
+    assert_true(strncmp(stem_fingerprint(a), "id:stem_id/", 11) == 0);
+    assert_non_null(strstr(stem_fingerprint(a), ":lex"));
+    assert_string_equal(stem_fingerprint(a), stem_fingerprint(b));
+    assert_true(strcmp(stem_fingerprint(a), stem_fingerprint(en)) != 0);
+    /* stemming does not change it (it is what decides stems, not state) */
+    (void)stem_word(a, "dikembangkan", 12, &n);
+    assert_string_equal(stem_fingerprint(a), stem_fingerprint(b));
+    stem_free(a);
+    stem_free(b);
+    stem_free(en);
+}
+
+static void test_reindex_after_stemmer_change(void **state)
+{
+    struct tmpdb t;
+    struct store *s;
+    struct kb_err err;
+    char fp[200];
+    char *terms0, *df0, *ndocs0, *v;
+    sqlite3 *db;
+    size_t r;
+
+    tmpdb_make(&t);
+    ingest_fixture(t.path);
+    expected_fp(fp, sizeof fp);
+    v = path_text(t.path, SQL_FP);
+    assert_string_equal(v, fp); /* recorded by the first open */
+    free(v);
+    terms0 = path_text(t.path, SQL_TERMS);
+    df0 = path_text(t.path, SQL_DF);
+    ndocs0 = path_text(t.path, SQL_NDOCS);
+    assert_true(strlen(terms0) > 100 && strlen(df0) > 100);
+    assert_string_equal(ndocs0, "3");
+
+    /* what an older kabar with another stemmer would have left behind */
+    db = raw_open(t.path);
+    register_old_tokenizer(db);
+    raw_exec(db, "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
+                 "UPDATE article_terms SET terms = x'01780101';" /* one term "x", count 1 */
+                 "DELETE FROM term_df; INSERT INTO term_df VALUES ('x', 3);"
+                 "UPDATE meta SET value = 1 WHERE key = 'n_docs';"
+                 "UPDATE meta SET value = 'id:kuno/0:lex5 terms/0' WHERE key = 'stemmer';");
+    sqlite3_close(db);
+
+    /* a read open sees it, cannot repair it, and writes nothing */
+    kb_err_clear(&err);
+    s = store_open_mode(t.path, STORE_OPEN_READ, &err);
+    if (!s) fail_msg("read open: %s", err.msg);
+    assert_int_equal(store_index_stale(s), 1);
+    assert_int_equal(store_reindexed(s), 0);
+    for (r = 0; r < sizeof reindex_rows / sizeof reindex_rows[0]; r++)
+        if (hits_of(s, reindex_rows[r].query) != 0)
+            fail_msg("row %zu: the stale index matched %s", r, reindex_rows[r].query);
+    store_close(s);
+    v = path_text(t.path, SQL_FP);
+    assert_string_equal(v, "id:kuno/0:lex5 terms/0");
+    free(v);
+
+    /* a write open rebuilds index, terms, df and n_docs, then records the
+     * fingerprint */
+    kb_err_clear(&err);
+    s = store_open(t.path, &err);
+    if (!s) fail_msg("write open: %s", err.msg);
+    assert_int_equal(store_reindexed(s), 3);
+    assert_int_equal(store_index_stale(s), 0);
+    for (r = 0; r < sizeof reindex_rows / sizeof reindex_rows[0]; r++) {
+        size_t n = hits_of(s, reindex_rows[r].query);
+        if (n != reindex_rows[r].n_hits)
+            fail_msg("row %zu (%s): %zu hits, want %zu", r, reindex_rows[r].query, n,
+                     reindex_rows[r].n_hits);
+    }
+    assert_int_equal(store_check(s, &err), 0);
+    store_close(s);
+    v = path_text(t.path, SQL_TERMS);
+    assert_string_equal(v, terms0); /* exactly what ingest recorded */
+    free(v);
+    v = path_text(t.path, SQL_DF);
+    assert_string_equal(v, df0);
+    free(v);
+    v = path_text(t.path, SQL_NDOCS);
+    assert_string_equal(v, ndocs0);
+    free(v);
+    v = path_text(t.path, SQL_FP);
+    assert_string_equal(v, fp);
+    free(v);
+
+    /* once is enough */
+    s = open_ok(t.path);
+    assert_int_equal(store_reindexed(s), 0);
+    store_close(s);
+    s = store_open_mode(t.path, STORE_OPEN_READ, &err);
+    assert_non_null(s);
+    assert_int_equal(store_index_stale(s), 0);
+    store_close(s);
+    free(terms0);
+    free(df0);
+    free(ndocs0);
+    tmpdb_remove(&t);
+}
+
+/* The fingerprint row in other states: absent (a store from before
+ * fingerprints), or stale on an empty store. */
+static const struct {
+    int with_articles; /* ingest the fixture first */
+    const char *sql;   /* run on the raw file before opening */
+    int64_t reindexed; /* by the write open */
+    int stale;         /* as seen by a read open before it */
+} fp_rows[] = {
+    {1, "DELETE FROM meta WHERE key = 'stemmer'", 3, 1},
+    {0, "DELETE FROM meta WHERE key = 'stemmer'", 0, 0},
+    {0, "UPDATE meta SET value = 'lain' WHERE key = 'stemmer'", 0, 0},
+    {1, "UPDATE meta SET value = 42 WHERE key = 'stemmer'", 3, 1},
+    {1, "SELECT 1", 0, 0}, /* untouched */
+};
+
+static void test_fingerprint_states(void **state)
+{
+    size_t r;
+    char fp[200];
+
+    expected_fp(fp, sizeof fp);
+    for (r = 0; r < sizeof fp_rows / sizeof fp_rows[0]; r++) {
+        struct tmpdb t;
+        struct store *s;
+        struct kb_err err;
+        sqlite3 *db;
+        char *v;
+
+        tmpdb_make(&t);
+        if (fp_rows[r].with_articles) ingest_fixture(t.path);
+        else store_close(open_ok(t.path));
+        db = raw_open(t.path);
+        raw_exec(db, fp_rows[r].sql);
+        sqlite3_close(db);
+        kb_err_clear(&err);
+        s = store_open_mode(t.path, STORE_OPEN_READ, &err);
+        if (!s) fail_msg("row %zu: read open: %s", r, err.msg);
+        if (store_index_stale(s) != fp_rows[r].stale) fail_msg("row %zu: stale", r);
+        store_close(s);
+        s = open_ok(t.path);
+        if (store_reindexed(s) != fp_rows[r].reindexed)
+            fail_msg("row %zu: reindexed %lld, want %lld", r, (long long)store_reindexed(s),
+                     (long long)fp_rows[r].reindexed);
+        if (fp_rows[r].with_articles && hits_of(s, "pengungsi") != 2)
+            fail_msg("row %zu: search after the open", r);
+        store_close(s);
+        v = path_text(t.path, SQL_FP);
+        if (strcmp(v, fp) != 0) fail_msg("row %zu: fingerprint '%s', want '%s'", r, v, fp);
+        free(v);
+        tmpdb_remove(&t);
+    }
+}
+
+/* --- read-only opens ---------------------------------------------------------------- */
+
+enum ro_kind { RO_MISSING, RO_MISSING_DIR, RO_DIR, RO_EMPTY, RO_GARBAGE, RO_NEWER, RO_OK };
+
+static const struct {
+    enum ro_kind kind;
+    int code;          /* 0: opens */
+    const char *words; /* in the message */
+} ro_rows[] = {
+    {RO_MISSING, KB_ENOTFOUND, "(create one with 'kabar ingest')"},
+    {RO_MISSING_DIR, KB_ENOTFOUND, "no database at"},
+    {RO_DIR, KB_EIO, "is a directory"},
+    {RO_EMPTY, KB_EDB, "not a kabar database"},
+    {RO_GARBAGE, KB_EDB, "not a database"},
+    {RO_NEWER, KB_EDB, "newer than this kabar"},
+    {RO_OK, 0, ""},
+};
+
+static off_t file_size(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0 ? sb.st_size : -1;
+}
+
+static void test_read_mode(void **state)
+{
+    size_t r;
+    for (r = 0; r < sizeof ro_rows / sizeof ro_rows[0]; r++) {
+        struct tmpdb t;
+        struct kb_err err;
+        struct store *s;
+        const char *path;
+        char other[160], wal[160];
+        off_t size0 = -1;
+
+        tmpdb_make(&t);
+        path = t.path;
+        snprintf(wal, sizeof wal, "%s-wal", t.path);
+        if (ro_rows[r].kind == RO_MISSING_DIR) {
+            snprintf(other, sizeof other, "%s/nope/k.db", t.dir);
+            path = other;
+        } else if (ro_rows[r].kind == RO_DIR) {
+            path = t.dir;
+        } else if (ro_rows[r].kind == RO_EMPTY || ro_rows[r].kind == RO_GARBAGE) {
+            FILE *f = fopen(t.path, "wb");
+            assert_non_null(f);
+            if (ro_rows[r].kind == RO_GARBAGE)
+                fputs("ini bukan basis data SQLite, hanya catatan rapat RT\n", f);
+            fclose(f);
+        } else if (ro_rows[r].kind == RO_NEWER) {
+            store_close(open_ok(t.path));
+            poke_user_version(t.path, 999);
+        } else if (ro_rows[r].kind == RO_OK) {
+            sqlite3 *db;
+            ingest_fixture(t.path);
+            db = raw_open(t.path);
+            raw_exec(db, "PRAGMA journal_mode = DELETE");
+            sqlite3_close(db);
+        }
+        if (ro_rows[r].kind != RO_DIR) size0 = file_size(path);
+        kb_err_clear(&err);
+        s = store_open_mode(path, STORE_OPEN_READ, &err);
+        if (ro_rows[r].code) {
+            if (s) fail_msg("row %zu: read open succeeded", r);
+            if (err.code != ro_rows[r].code || !strstr(err.msg, ro_rows[r].words))
+                fail_msg("row %zu: error %d '%s', want %d '%s'", r, err.code, err.msg,
+                         ro_rows[r].code, ro_rows[r].words);
+        } else {
+            struct search_hit *h = NULL;
+            size_t n = 0;
+            struct article *a = mk("https://baru.id/x", NULL, "Baru", NULL, "Teks baru sekali.");
+            enum store_outcome out;
+            int64_t id, arts = 0;
+            char *jm;
+            if (!s) fail_msg("row %zu: %s", r, err.msg);
+            assert_int_equal(store_counts(s, &arts, NULL, NULL, &err), 0);
+            assert_int_equal(arts, 3);
+            assert_int_equal(store_search(s, "jembatan", 5, &h, &n, &err), 0);
+            assert_int_equal(n, 1);
+            store_hits_free(h, n);
+            /* nothing can be written through it */
+            assert_int_equal(store_begin(s, &err), KB_EINVAL);
+            assert_int_equal(store_article_put(s, a, a->text, a->text_len, "00", &id, &out, &err),
+                             KB_EDB);
+            article_free(a);
+            store_close(s);
+            jm = path_text(t.path, "PRAGMA journal_mode");
+            assert_string_equal(jm, "delete"); /* not switched to WAL */
+            free(jm);
+        }
+        if (ro_rows[r].kind != RO_DIR && file_size(path) != size0)
+            fail_msg("row %zu: the file changed size (%lld -> %lld)", r, (long long)size0,
+                     (long long)file_size(path));
+        if (file_size(wal) >= 0) fail_msg("row %zu: a WAL file was left", r);
+        tmpdb_remove(&t);
+    }
+}
+
+/* Open path read-only and check the fixture is there; 0 when all is well. */
+static int read_fixture(const char *path)
+{
+    struct kb_err err;
+    struct store *s;
+    int64_t arts = 0;
+    size_t n;
+
+    kb_err_clear(&err);
+    s = store_open_mode(path, STORE_OPEN_READ, &err);
+    if (!s) {
+        fprintf(stderr, "# read open: %s\n", err.msg);
+        return 1;
+    }
+    n = hits_of(s, "pengungsi");
+    if (store_counts(s, &arts, NULL, NULL, &err) || arts != 3 || n != 2) {
+        fprintf(stderr, "# counts %lld, hits %zu: %s\n", (long long)arts, n, err.msg);
+        store_close(s);
+        return 1;
+    }
+    store_close(s);
+    return 0;
+}
+
+/* Another user's archive: a WAL database in a directory the reader may not
+ * write, so SQLite can create neither -shm nor -wal. As root the reader is
+ * a child that drops to nobody; otherwise permissions are taken away. */
+static void test_read_others_archive(void **state)
+{
+    struct tmpdb t;
+    char shm[160];
+    int rc;
+
+    tmpdb_make(&t);
+    ingest_fixture(t.path);
+    snprintf(shm, sizeof shm, "%s-shm", t.path);
+    assert_true(file_size(shm) < 0); /* the writer's close removed it */
+    if (geteuid() == 0) {
+        pid_t pid;
+        int status = 0;
+        assert_int_equal(chmod(t.dir, 0755), 0);
+        assert_int_equal(chmod(t.path, 0644), 0);
+        pid = fork();
+        assert_true(pid >= 0);
+        if (pid == 0) {
+            if (setgid(65534) || setuid(65534)) _exit(77);
+            _exit(read_fixture(t.path));
+        }
+        assert_int_equal(waitpid(pid, &status, 0), pid);
+        if (WIFEXITED(status) && WEXITSTATUS(status) == 77) {
+            tmpdb_remove(&t);
+            skip(); /* no way to drop privileges here */
+        }
+        assert_true(WIFEXITED(status));
+        assert_int_equal(WEXITSTATUS(status), 0);
+    } else {
+        assert_int_equal(chmod(t.path, 0444), 0);
+        assert_int_equal(chmod(t.dir, 0555), 0);
+        rc = read_fixture(t.path);
+        chmod(t.dir, 0755);
+        assert_int_equal(rc, 0);
+    }
+    assert_true(file_size(shm) < 0);
+    tmpdb_remove(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -623,6 +1113,11 @@ int main(void)
         cmocka_unit_test(test_story_derived_title),
         cmocka_unit_test(test_cluster_state),
         cmocka_unit_test(test_hostile_text),
+        cmocka_unit_test(test_stem_fingerprint),
+        cmocka_unit_test(test_reindex_after_stemmer_change),
+        cmocka_unit_test(test_fingerprint_states),
+        cmocka_unit_test(test_read_mode),
+        cmocka_unit_test(test_read_others_archive),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
