@@ -130,8 +130,14 @@ size_t article_outlet(const char *site, const char *url, char *out, size_t cap)
         return strlen(out);
     } else if (url) {
         /* "PATH:LINE" -> "PATH": strip a ':' followed only by digits */
-        size_t d;
+        size_t d, h;
         n = strlen(url);
+        /* "PATH:LINE#0123456789ab": ingest's name for a second, different
+         * article under one synthetic url (ingest.c); the file is the same */
+        for (h = n; h > 0 && ((url[h - 1] >= '0' && url[h - 1] <= '9') ||
+                              (url[h - 1] >= 'a' && url[h - 1] <= 'f'));
+             h--) {}
+        if (n - h == ARTICLE_URL_HASH_HEX && h > 1 && url[h - 1] == '#') n = h - 1;
         for (d = n; d > 0 && url[d - 1] >= '0' && url[d - 1] <= '9'; d--) {}
         if (d < n && d > 1 && url[d - 1] == ':') n = d - 1;
         site = url;

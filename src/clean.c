@@ -1,7 +1,8 @@
 /* clean.c -- removing page junk from article text.
  *
- * Owns: struct clean_ctx, two open-addressing hash tables of counts
- * (line -> articles of a site containing it; site -> articles learned).
+ * Owns: struct clean_ctx, open-addressing hash tables of counts (line ->
+ * distinct articles of a site containing it; site -> articles learned;
+ * texts already learned, so that a copy of an article is learned once).
  * clean_text reads the context only, so once learning is over many threads
  * may clean with one context.
  *
@@ -9,8 +10,12 @@
  *  1. normalise: invalid UTF-8 bytes become U+FFFD, NUL and other control
  *     characters become spaces, zero-width characters go, runs of blanks
  *     (including NBSP) collapse to one space, the line is trimmed;
- *  2. repetition: a line that clean_learn saw in many articles of the same
- *     site is template text (see repeated() for the thresholds);
+ *  2. repetition: a line that clean_learn saw in many distinct articles of
+ *     the same site is template text (see repeated() for the thresholds) --
+ *     unless dropping such lines leaves the article no content line: then
+ *     the text is cleaned again keeping repeated prose, then with no
+ *     repetition rule (enum rep_level), since a site repeating itself is
+ *     no proof that this article is empty;
  *  3. dateline: "JAKARTA, KOMPAS.com -", "Jakarta (ANTARA) -", "site.tld –"
  *     at the start of one of the first lines is cut, the place kept;
  *  4. photo captions: an ALL-CAPS lead AND a "-AGENCY CREDIT-" tail;
@@ -19,7 +24,10 @@
  *     fragment. A lead phrase drops the line only when the line is one short
  *     sentence; in a longer paragraph only the first (or last) sentence it
  *     heads is cut, when that sentence is short -- so a real paragraph that
- *     happens to start with "Baca juga" keeps its news sentences. Sentence
+ *     happens to start with "Baca juga" keeps its news sentences. Without a
+ *     colon after the phrase, a sentence that reads as prose is kept
+ *     ("Klik Indonesia, perusahaan rintisan ... meraih pendanaan.") unless
+ *     it addresses the reader for the outlet (junk_lead). Sentence
  *     boundaries come from sent_split, the same splitter the analysis uses;
  *  6. end marks "(*)", "(ant)", "(rls/dwi)" after a sentence end are cut;
  *  7. output: sentences glued by scraping ("tersebut.Rusia", ". .Kapal") get
@@ -64,6 +72,7 @@ struct hmap {
 struct clean_ctx {
     struct hmap lines;    /* hash(site, normalised line) -> distinct articles */
     struct hmap sites;    /* hash(site) -> articles learned */
+    struct hmap texts;    /* hash(site, normalised text) -> 1: texts already learned */
     unsigned min_repeats; /* articles a line must appear in to be template text */
 };
 
@@ -118,6 +127,8 @@ void clean_free(struct clean_ctx *c)
     free(c->lines.val);
     free(c->sites.key);
     free(c->sites.val);
+    free(c->texts.key);
+    free(c->texts.val);
     free(c);
 }
 
@@ -196,6 +207,12 @@ static uint64_t line_key(const char *s, size_t n, uint64_t seed)
     XXH3_state_t st;
     char chunk[256];
     size_t i = 0;
+    /* A state on the stack must be initialised before a seeded reset:
+     * reset_withSeed skips deriving its secret when the stale seed field
+     * equals the new seed, and then hashes with whatever secret the stack
+     * held -- line keys that changed from call to call (and with ASLR),
+     * so lines learned as repeated were sometimes not recognised. */
+    XXH3_INITSTATE(&st);
     XXH3_64bits_reset_withSeed(&st, seed);
     while (i < n) {
         size_t k = 0;
@@ -217,7 +234,8 @@ static int cmp_u64(const void *a, const void *b)
 void clean_learn(struct clean_ctx *c, const char *site, const char *text, size_t len)
 {
     struct buf w = BUF_INIT;
-    uint64_t seed, *keys = NULL;
+    uint64_t seed, text_key, *keys = NULL;
+    uint32_t *seen;
     size_t nk = 0, ck = 0, i = 0, k;
     if (!c || !text) return;
     seed = site_seed(site);
@@ -233,8 +251,26 @@ void clean_learn(struct clean_ctx *c, const char *site, const char *text, size_t
         }
         i = e + br;
     }
+    if (nk == 0) { /* blanks and control bytes teach nothing */
+        buf_release(&w);
+        return;
+    }
+    /* One text counts once per site. The same article fetched as www., m.
+     * and amp. pages (or fed twice) is not three articles: counted three
+     * times, every one of its lines would look like site template and the
+     * article would clean to nothing. The key is the sequence of line keys,
+     * so copies that differ only in blanks, ASCII case or line breaks
+     * inside whitespace runs are one text. */
+    text_key = XXH3_64bits_withSeed(keys, nk * sizeof *keys, seed ^ 0xC2B2AE3D27D4EB4Full);
+    seen = hmap_slot(&c->texts, text_key, 1);
+    if (*seen) {
+        free(keys);
+        buf_release(&w);
+        return;
+    }
+    *seen = 1;
     /* each distinct line counts once per article */
-    if (nk) qsort(keys, nk, sizeof *keys, cmp_u64); /* qsort(NULL, 0) is UB */
+    qsort(keys, nk, sizeof *keys, cmp_u64);
     for (k = 0; k < nk; k++) {
         if (k > 0 && keys[k] == keys[k - 1]) continue;
         (*hmap_slot(&c->lines, keys[k], 1))++;
@@ -312,6 +348,17 @@ static int is_alpha_ascii(char c)
 
 /* ---- repetition ------------------------------------------------------- */
 
+/* How much the repetition rule may drop. clean_text starts at REP_FULL and
+ * steps down only when repetition would leave the article without a content
+ * line (see has_content), so that repetition alone never empties an
+ * article: a story a site carries on many pages, or a batch that holds
+ * near-copies of one article, stays readable. */
+enum rep_level {
+    REP_OFF = 0,     /* no line is dropped for repetition */
+    REP_NO_PROSE = 1,/* only repeated lines that do not read as prose */
+    REP_FULL = 2     /* the thresholds of repeated() */
+};
+
 /* Is the normalised line s[0..n) template text of site? It must appear in
  * at least min_repeats articles of the site. Then a line that does not read
  * as prose (menus, bylines, promos, "Baca juga" links) goes. A prose line
@@ -319,16 +366,17 @@ static int is_alpha_ascii(char c)
  * disclaimer every page carries), because a site legitimately repeats a
  * background sentence across a few follow-up stories; and prose longer than
  * LONG_PROSE is always kept, as a reused news paragraph. */
-static int repeated(const struct clean_ctx *c, uint64_t seed, const char *s, size_t n)
+static int repeated(const struct clean_ctx *c, uint64_t seed, const char *s, size_t n,
+                    int level)
 {
     uint32_t cnt, arts;
     int prose;
-    if (!c || c->lines.n == 0) return 0;
+    if (!c || c->lines.n == 0 || level == REP_OFF) return 0;
     cnt = hmap_get(&c->lines, line_key(s, n, seed));
     if (cnt < c->min_repeats) return 0;
     prose = prose_like(s, n);
     if (!prose) return 1;
-    if (n > LONG_PROSE) return 0;
+    if (n > LONG_PROSE || level == REP_NO_PROSE) return 0;
     arts = hmap_get(&c->sites, seed ^ 0x9E3779B97F4A7C15ull);
     return (size_t)cnt * 2 >= arts;
 }
@@ -487,6 +535,68 @@ static const struct rule *lead_rule(const char *s, size_t n, size_t *m)
         if ((*m = match_lead(s, n, RULES[k].text, RULES[k].flags)) > 0) return &RULES[k];
     }
     return NULL;
+}
+
+/* Does word w (ASCII) occur in s[0..n) as a whole word, any case, also
+ * with the clitic "-nya" when nya is set ("katanya", "pintanya")? */
+static int has_word(const char *s, size_t n, const char *w, int nya)
+{
+    size_t k = strlen(w), i, e;
+    for (i = 0; i + k <= n; i++) {
+        if ((i > 0 && is_alpha_ascii(s[i - 1])) || strncasecmp(s + i, w, k) != 0) continue;
+        e = i + k;
+        if (nya && e + 3 <= n && strncasecmp(s + e, "nya", 3) == 0) e += 3;
+        if (e < n && is_alpha_ascii(s[e])) continue;
+        return 1;
+    }
+    return 0;
+}
+
+/* Does the sentence s[0..n) speak to the reader on the outlet's behalf
+ * ("Download aplikasi kami ...", "Klik di sini untuk ...")? News prose
+ * that opens with a prompt word ("Klik Indonesia, perusahaan rintisan ...")
+ * does not; a first person inside reported speech is the speaker's, so a
+ * sentence with quotation marks or a speech verb never counts. */
+static int reader_prompt(const char *s, size_t n)
+{
+    /* verbs that report speech, bare or with -nya ("kata", "pintanya");
+     * "jelas" and "terang" also mean "clear", so only their -nya forms */
+    static const char *const speech[] = {"kata",  "ujar",  "ucap", "ungkap", "tutur",    "pinta",
+                                         "imbau", "ajak",  "tegas", "sebut", "jelasnya", "terangnya",
+                                         "menurut", NULL};
+    size_t i;
+    for (i = 0; i < n; i++) {
+        if (s[i] == '"') return 0;
+        if ((unsigned char)s[i] == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+            (unsigned char)s[i + 2] >= 0x9C && (unsigned char)s[i + 2] <= 0x9D)
+            return 0; /* “ ” */
+    }
+    for (i = 0; speech[i]; i++)
+        if (has_word(s, n, speech[i], 1)) return 0;
+    return has_word(s, n, "kami", 0) || has_word(s, n, "di sini", 0) || has_word(s, n, "disini", 0);
+}
+
+/* The lead rule that makes the sentence s[0..n) a junk fragment, or NULL;
+ * *m gets the bytes the rule matched. The sentence must fit the rule's word
+ * budget. A phrase followed by a colon ("Tonton: ...", "Sumber: ...")
+ * introduces furniture whatever follows, and so does a phrase of three or
+ * more words ("your email address will not be published", "artikel ini
+ * telah tayang"), too specific to open news. Without a colon, the short
+ * phrases also open real news ("Hak cipta atas lagu daerah kini
+ * dilindungi ...", "Klik Indonesia, perusahaan rintisan asal Bandung,
+ * meraih ..."), so a sentence that reads as prose is kept unless it
+ * addresses the reader for the outlet (reader_prompt). */
+static const struct rule *junk_lead(const char *s, size_t n, size_t *m)
+{
+    const struct rule *r = lead_rule(s, n, m);
+    size_t i;
+    if (!r || count_words(s, n) > r->max_words) return NULL;
+    if (*m > 0 && s[*m - 1] == ':') return r; /* RF_COLON matched through it */
+    for (i = *m; i < n && s[i] == ' '; i++) {}
+    if (i < n && s[i] == ':') return r;
+    if (count_words(r->text, strlen(r->text)) >= 3) return r;
+    if (prose_like(s, n) && !reader_prompt(s, n)) return NULL;
+    return r;
 }
 
 /* Is the whole line one of the RULE_LINE words? */
@@ -770,6 +880,9 @@ struct cleaner {
     int pending_headline;   /* the previous line was a bare "Baca juga:" */
     int dateline_done;      /* a dateline was found (only one per article) */
     size_t content_lines;   /* lines kept or examined so far */
+    int rep_level;          /* enum rep_level of this pass */
+    size_t rep_dropped;     /* lines dropped for repetition in this pass */
+    int has_content;        /* a content line was kept in this pass */
 };
 
 static void split(struct cleaner *cl, const char *s, size_t n)
@@ -787,7 +900,10 @@ static int keep_line(struct cleaner *cl, const char *w, size_t n, size_t *pa, si
     struct clean_stats *st = cl->st;
     const struct rule *r;
 
-    if (repeated(cl->c, cl->seed, w, n)) return 0;
+    if (repeated(cl->c, cl->seed, w, n, cl->rep_level)) {
+        cl->rep_dropped++;
+        return 0;
+    }
     if (cl->pending_headline) {
         cl->pending_headline = 0;
         split(cl, w, n);
@@ -820,8 +936,8 @@ static int keep_line(struct cleaner *cl, const char *w, size_t n, size_t *pa, si
         }
         split(cl, w + a, b - a);
         if (cl->sp.n == 0) return 0;
-        r = lead_rule(w + a + cl->sp.v[0].off, cl->sp.v[0].len, &m);
-        if (r && count_words(w + a + cl->sp.v[0].off, cl->sp.v[0].len) <= r->max_words) {
+        r = junk_lead(w + a + cl->sp.v[0].off, cl->sp.v[0].len, &m);
+        if (r) {
             if (cl->sp.n == 1) {
                 /* "Baca juga:" alone: its headline is on the next line */
                 const char *t = w + a + cl->sp.v[0].off + m;
@@ -839,8 +955,8 @@ static int keep_line(struct cleaner *cl, const char *w, size_t n, size_t *pa, si
         }
         if (cl->sp.n >= 2) {
             const struct span *l = &cl->sp.v[cl->sp.n - 1];
-            r = lead_rule(w + a + l->off, l->len, &m);
-            if (r && count_words(w + a + l->off, l->len) <= r->max_words) {
+            r = junk_lead(w + a + l->off, l->len, &m);
+            if (r) {
                 b = a + l->off;
                 st->fragments_cut++;
                 continue;
@@ -853,38 +969,71 @@ static int keep_line(struct cleaner *cl, const char *w, size_t n, size_t *pa, si
     return 1;
 }
 
+/* A content line: what an article needs to keep to still be an article --
+ * a line that ends a sentence, or a long unpunctuated one (scraped text
+ * without full stops). A lone heading, date or name line is not. */
+#define CONTENT_WORDS 8
+static int content_line(const char *s, size_t n)
+{
+    return ends_sentence(s, n) || count_words(s, n) >= CONTENT_WORDS;
+}
+
+/* One cleaning pass over text at repetition level `level`, appended to out. */
+static int clean_pass(struct cleaner *cl, const char *text, size_t len, struct buf *w,
+                      struct buf *out)
+{
+    struct clean_stats *st = cl->st;
+    size_t i = 0;
+    int rc = 0, first = 1;
+
+    while (i < len && rc == 0) {
+        size_t e = i, br = 0, a, b;
+        while (e < len && (br = eol_at(text, len, e)) == 0) e++;
+        rc = norm_line(text + i, e - i, w);
+        i = e + br;
+        if (rc != 0 || w->len == 0) continue;
+        st->lines_in++;
+        if (!keep_line(cl, w->ptr, w->len, &a, &b)) {
+            st->lines_dropped++;
+            continue;
+        }
+        if (!cl->has_content && content_line(w->ptr + a, b - a)) cl->has_content = 1;
+        split(cl, w->ptr + a, b - a);
+        rc = emit_line(w->ptr + a, b - a, &cl->sp, out, first);
+        first = 0;
+    }
+    return rc;
+}
+
 int clean_text(const struct clean_ctx *c, const char *site, const char *text, size_t len,
                struct buf *out, struct clean_stats *st)
 {
     struct clean_stats dummy;
     struct cleaner cl;
     struct buf w = BUF_INIT;
-    size_t i = 0;
-    int rc = 0, first = 1;
+    size_t start = out->len;
+    int rc = 0, level;
 
     if (!st) st = &dummy;
-    memset(st, 0, sizeof *st);
     if (!text) len = 0;
     memset(&cl, 0, sizeof cl);
-    cl.c = c;
-    cl.seed = site_seed(site);
-    cl.st = st;
     spans_init(&cl.sp);
-
-    while (i < len && rc == 0) {
-        size_t e = i, br = 0, a, b;
-        while (e < len && (br = eol_at(text, len, e)) == 0) e++;
-        rc = norm_line(text + i, e - i, &w);
-        i = e + br;
-        if (rc != 0 || w.len == 0) continue;
-        st->lines_in++;
-        if (!keep_line(&cl, w.ptr, w.len, &a, &b)) {
-            st->lines_dropped++;
-            continue;
-        }
-        split(&cl, w.ptr + a, b - a);
-        rc = emit_line(w.ptr + a, b - a, &cl.sp, out, first);
-        first = 0;
+    /* Repetition alone never empties an article: when the lines it drops
+     * leave no content line, clean again keeping repeated prose, and then
+     * with no repetition rule at all. Patterns apply in every pass. */
+    for (level = REP_FULL; level >= REP_OFF; level--) {
+        memset(st, 0, sizeof *st);
+        cl.c = c;
+        cl.seed = site_seed(site);
+        cl.st = st;
+        cl.pending_headline = cl.dateline_done = 0;
+        cl.content_lines = cl.rep_dropped = 0;
+        cl.has_content = 0;
+        cl.rep_level = level;
+        buf_truncate(out, start);
+        rc = clean_pass(&cl, text, len, &w, out);
+        st->repetition_relaxed = (unsigned)(REP_FULL - level);
+        if (rc || cl.has_content || cl.rep_dropped == 0) break;
     }
     spans_release(&cl.sp);
     buf_release(&w);

@@ -1,4 +1,9 @@
-/* cmd_summarize.c -- `kabar summarize`: stories from files, no database. */
+/* cmd_summarize.c -- `kabar summarize`: stories from files, no database.
+ *
+ * Records the reader refuses and articles the preparation refuses (nothing
+ * left after cleaning) are reported as "kabar: ORIGIN: why", counted, and
+ * make the exit status 1, as in `kabar ingest`; the stories of the rest are
+ * still printed. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,6 +70,8 @@ int cmd_summarize(struct cli *cli, int argc, char **argv)
 
     r.c = corpus_new();
     r.rejected = 0;
+    /* articles corpus_stories leaves out are reported like reader rejects */
+    corpus_set_reject(r.c, on_reject, &r);
     ro.emit = on_article;
     ro.reject = on_reject;
     ro.ctx = &r;

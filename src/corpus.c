@@ -3,16 +3,18 @@
  * Owns the articles handed to corpus_add (freed by corpus_free).
  *
  * corpus_stories runs the whole read path without a database:
- *   1. clean: a clean_ctx learns every article's lines first (so lines
- *      repeated across one site's articles are recognised), then each text
- *      is cleaned; an article with no text left is dropped.
- *   2. dedup: dedup_hash of the cleaned text; articles with equal hashes are
+ *   1. prepare (prep.h, the same path ingest takes): every article is
+ *      learned first (so lines repeated across one site's distinct
+ *      articles are recognised), then each is cleaned, titled and hashed;
+ *      an article prep refuses (no text left) is left out, reported
+ *      through the reject callback and counted.
+ *   2. dedup: the content hash of the cleaned text; articles with equal hashes are
  *      one voice, whose canonical article is the earliest (by published
  *      date, undated last, then input order). Copies keep their own id with
  *      duplicate_of set and are listed in the canonical article's story.
- *   3. cluster: each canonical article's terms (title + cleaned text,
- *      terms.h without numbers, which mostly are years and page furniture)
- *      are assigned with cluster.h in date order (undated last, stable).
+ *   3. cluster: each canonical article's terms (prep_terms: title +
+ *      cleaned text without numbers, plus entity terms) are assigned with
+ *      cluster.h in date order (undated last, stable).
  *   4. one struct story per cluster with all its articles (canonical and
  *      copies, ascending id), story_update_meta, summ_story.
  *   5. order: distinct sites descending, then articles descending, then
@@ -24,20 +26,18 @@
 #include <string.h>
 
 #include "buf.h"
-#include "clean.h"
 #include "cluster.h"
-#include "date.h"
-#include "dedup.h"
 #include "mem.h"
-#include "stem.h"
+#include "prep.h"
 #include "summ.h"
-#include "terms.h"
-#include "vec.h"
 
 struct corpus {
-    struct article **v; /* owned array of owned articles, input order */
+    struct article **v;     /* owned array of owned articles, input order */
     size_t n;
     size_t cap;
+    corpus_reject_fn reject; /* may be NULL */
+    void *ctx;               /* passed to reject */
+    size_t n_rejected;       /* left out by the last corpus_stories */
 };
 
 struct corpus *corpus_new(void)
@@ -53,6 +53,17 @@ void corpus_free(struct corpus *c)
     for (i = 0; i < c->n; i++) article_free(c->v[i]);
     free(c->v);
     free(c);
+}
+
+void corpus_set_reject(struct corpus *c, corpus_reject_fn fn, void *ctx)
+{
+    c->reject = fn;
+    c->ctx = ctx;
+}
+
+size_t corpus_rejected(const struct corpus *c)
+{
+    return c->n_rejected;
 }
 
 void corpus_add(struct corpus *c, struct article *a)
@@ -75,15 +86,6 @@ struct item {
     size_t canon;         /* index of the canonical item (itself when canonical) */
     int64_t story;        /* cluster story id (canonical items) */
 };
-
-static int blank(const char *s, size_t len)
-{
-    size_t i;
-
-    for (i = 0; i < len; i++)
-        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') return 0;
-    return 1;
-}
 
 /* 1 when item x was published before y (undated after dated, ties by input). */
 static int earlier(const struct item *x, const struct item *y)
@@ -124,19 +126,6 @@ static int cmp_hash_key(const void *p, const void *q)
     return (a->rank > b->rank) - (a->rank < b->rank);
 }
 
-/* Collects terms of one article as cluster_terms (counts merged by id). */
-struct term_acc {
-    struct vec_dict dict; /* term strings, owned */
-    struct vec counts;    /* term id -> count */
-};
-
-static int on_term(void *ctx, const char *term, size_t len, size_t off, size_t tok_len)
-{
-    struct term_acc *t = ctx;
-    vec_push(&t->counts, vec_dict_intern(&t->dict, term, len), 1);
-    return 0;
-}
-
 static int cmp_story_rank(const void *p, const void *q)
 {
     const struct story *a = p, *b = q;
@@ -157,8 +146,9 @@ int corpus_stories(struct corpus *c, struct story **out, size_t *n, struct kb_er
 {
     struct item *it = kb_calloc(c->n + 1, sizeof *it);
     size_t *order = kb_malloc((c->n + 1) * sizeof *order);
-    struct clean_ctx *cc = clean_new();
-    struct stemmer *st = stem_new(KB_LANG_ID);
+    struct prep *pp = NULL;
+    struct prep_doc doc;
+    struct prep_terms terms;
     struct cluster *cl = NULL;
     struct story *stories = NULL;
     size_t i, n_order = 0, n_st = 0;
@@ -166,43 +156,38 @@ int corpus_stories(struct corpus *c, struct story **out, size_t *n, struct kb_er
 
     *out = NULL;
     *n = 0;
-    if (!st) {
-        rc = kb_err_set(err, KB_EUNSUPP, "no Indonesian stemmer available");
+    c->n_rejected = 0;
+    prep_doc_init(&doc);
+    prep_terms_init(&terms);
+    /* no language detection: nothing summarize prints shows it, and it
+     * would cost about a third of the run */
+    pp = prep_new(0, err);
+    if (!pp) {
+        rc = err && err->code ? err->code : KB_EIO;
         goto done;
     }
-    for (i = 0; i < c->n; i++)
-        if (c->v[i]->text && c->v[i]->text_len) /* an empty text teaches nothing */
-            clean_learn(cc, c->v[i]->site, c->v[i]->text, c->v[i]->text_len);
+    /* all the input is known: learn it all before cleaning any of it */
+    for (i = 0; i < c->n; i++) prep_learn(pp, c->v[i]);
 
-    /* 1-2: clean, drop empties, fold exact copies */
-    for (i = 0; i < c->n && rc == 0; i++) {
+    /* 1-2: prepare, leave out what is refused, fold exact copies */
+    for (i = 0; i < c->n; i++) {
         struct item *x = &it[i];
-        struct buf b = BUF_INIT;
         x->a = c->v[i];
         x->canon = i;
         x->day = CLUSTER_NO_DAY;
-        if (x->a->published && date_days(x->a->published, &x->day) != 0) x->day = CLUSTER_NO_DAY;
-        rc = clean_text(cc, x->a->site, x->a->text ? x->a->text : "", x->a->text_len, &b, NULL);
-        if (rc) {
-            rc = kb_err_set(err, rc, "%s: cleaning failed: %s",
-                            x->a->origin ? x->a->origin : x->a->url, kb_strerror(rc));
-            buf_release(&b);
-            break;
-        }
-        if (b.len == 0 || blank(b.ptr, b.len)) {
-            buf_release(&b);
+        if (prep_article(pp, x->a, &doc, NULL)) {
+            c->n_rejected++;
+            if (c->reject)
+                c->reject(c->ctx, x->a->origin ? x->a->origin : x->a->url ? x->a->url : "(input)",
+                          doc.why);
             continue;
         }
-        x->clean_len = b.len;
-        x->clean = buf_take(&b);
-        if (!x->a->title || !*x->a->title) {
-            free(x->a->title);
-            x->a->title = clean_title(x->clean, x->clean_len);
-        }
-        dedup_hash(x->clean, x->clean_len, x->hash);
+        x->day = doc.day;
+        x->clean_len = doc.text.len;
+        x->clean = buf_take(&doc.text);
+        memcpy(x->hash, doc.hash, sizeof x->hash);
         order[n_order++] = i;
     }
-    if (rc) goto done;
     {
         struct key *k = kb_malloc((n_order + 1) * sizeof *k);
         for (i = 0; i < n_order; i++) {
@@ -225,33 +210,16 @@ int corpus_stories(struct corpus *c, struct story **out, size_t *n, struct kb_er
     /* 3: cluster canonical articles in date order */
     cl = cluster_new(NULL);
     {
-        struct term_acc acc;
-        struct cluster_term *terms = NULL;
-        size_t cap_terms = 0;
         int64_t next_id = 1;
-        vec_dict_init(&acc.dict);
-        vec_init(&acc.counts);
         for (i = 0; i < n_order; i++) {
             struct item *x = &it[order[i]];
-            size_t k;
             if (x->canon != order[i]) continue;
-            vec_reset(&acc.counts);
-            (void)cluster_doc_terms(st, x->a->title, x->clean, x->clean_len, on_term, &acc);
-            vec_finish(&acc.counts);
-            if (acc.counts.n > cap_terms) {
-                cap_terms = acc.counts.n;
-                terms = kb_realloc(terms, cap_terms * sizeof *terms);
-            }
-            for (k = 0; k < acc.counts.n; k++) {
-                terms[k].term = vec_dict_term(&acc.dict, acc.counts.v[k].id, &terms[k].len);
-                terms[k].count = (uint32_t)acc.counts.v[k].w;
-            }
-            x->story = cluster_assign(cl, x->day, terms, acc.counts.n, next_id);
+            /* a document too big for the term buffers clusters on no
+             * terms: it opens a story of its own rather than being lost */
+            if (prep_terms(pp, x->a->title, x->clean, x->clean_len, &terms)) terms.n = 0;
+            x->story = cluster_assign(cl, x->day, terms.v, terms.n, next_id);
             if (x->story == next_id) next_id++;
         }
-        free(terms);
-        vec_release(&acc.counts);
-        vec_dict_release(&acc.dict);
 
         /* 4: one story per cluster id (ids are 1..next_id-1) */
         n_st = (size_t)(next_id - 1);
@@ -274,7 +242,7 @@ int corpus_stories(struct corpus *c, struct story **out, size_t *n, struct kb_er
     qsort(stories, n_st, sizeof *stories, cmp_story_rank);
     for (i = 0; i < n_st; i++) {
         stories[i].id = (int64_t)i + 1;
-        (void)summ_story(&stories[i], st, NULL);
+        (void)summ_story(&stories[i], prep_stemmer(pp), NULL);
     }
     *out = stories;
     *n = n_st;
@@ -283,8 +251,9 @@ int corpus_stories(struct corpus *c, struct story **out, size_t *n, struct kb_er
 done:
     corpus_stories_free(stories, n_st);
     cluster_free(cl);
-    stem_free(st);
-    clean_free(cc);
+    prep_terms_release(&terms);
+    prep_doc_release(&doc);
+    prep_free(pp);
     for (i = 0; i < c->n; i++) free(it[i].clean);
     free(it);
     free(order);

@@ -1,19 +1,19 @@
-/* ingest.c -- the write path: articles -> clean -> hash -> store -> cluster.
+/* ingest.c -- the write path: articles -> prepare -> store -> cluster.
  *
- * Owns: the queue of articles not yet stored (a batch), the boilerplate
- * learner of this session (clean.h), a stemmer, a language identifier
- * (lang.h), and the running counts.
+ * Owns: the queue of articles not yet stored (a batch), the session's
+ * article preparation (prep.h: boilerplate learner, stemmer, language
+ * identifier), and the running counts.
  *
  * Per batch, in one store transaction:
- *   1. clean_learn over every queued article, so lines repeated across one
- *      site's articles are known before any of them is cleaned;
- *   2. per article, in input order: a url already stored is a duplicate at
- *      the cost of one index lookup (reruns stay cheap); otherwise
- *      clean_text; reject when nothing is left;
- *      derive a title when the input had none, and the language when the
- *      input declared none; dedup_hash of the cleaned
- *      text; store_article_put. A new canonical article gets its term counts
- *      (terms.h, stopwords dropped) recorded with store_terms_put;
+ *   1. prep_learn over every queued article, so lines repeated across one
+ *      site's articles -- this batch's and every earlier batch's of the
+ *      session -- are known before any of them is cleaned;
+ *   2. per article, in input order: a real url already stored is a
+ *      duplicate at the cost of one index lookup (reruns stay cheap);
+ *      otherwise prep_article (clean, refuse with its reason when nothing
+ *      is left, title, language, content hash); store_article_put. A new
+ *      canonical article gets its terms (prep_terms) recorded with
+ *      store_terms_put;
  *   3. the new canonical articles are clustered in date order (undated
  *      last): the clusterer is restored from the store for the batch's date
  *      range widened by the story window, then each article either joins a
@@ -22,7 +22,15 @@
  *   4. commit. Counts are added to the session totals only after the commit,
  *      so a failed batch leaves them as they were.
  * A crash before the commit loses the batch and nothing else; since urls
- * are unique, a rerun stores each article exactly once. */
+ * are unique, a rerun stores each article exactly once.
+ *
+ * Synthetic urls (article.url_synthetic: the file path or PATH:LINE of an
+ * input without urls) name where an article was read, not which article it
+ * is: "stdin" or "a1.jsonl:1" comes back with other content on the next
+ * run. So the content decides: the same content already stored is a
+ * duplicate (a rerun adds nothing); a url already stored with different
+ * content is stored as "URL#" + the first ARTICLE_URL_HASH_HEX hex digits
+ * of the content hash, and counted as added -- never lost as a duplicate. */
 #include "ingest.h"
 
 #include <stdio.h>
@@ -30,19 +38,11 @@
 #include <string.h>
 
 #include "buf.h"
-#include "clean.h"
 #include "cluster.h"
-#include "date.h"
-#include "dedup.h"
-#include "lang.h"
 #include "mem.h"
-#include "stem.h"
-#include "terms.h"
+#include "prep.h"
 
 #define DEFAULT_BATCH 500
-/* Longer "terms" are URLs, base64 or glued junk: they never help clustering
- * and would bloat term_df. Indonesian words stay far below this. */
-#define MAX_TERM_LEN 64
 
 struct term_ref {
     size_t off;     /* bytes into the batch's term arena */
@@ -65,12 +65,11 @@ struct ingest {
     struct article **q;           /* owned queue of articles */
     size_t n_q;
     size_t cap_q;
-    struct clean_ctx *clean;      /* owned; learns across the session's batches */
-    struct stemmer *stem;         /* owned */
-    struct lang_ctx *lang;        /* owned; NULL when the language models are missing */
+    struct prep *prep;            /* owned; learns across the session's batches */
     struct ingest_counts counts;  /* committed batches only */
     /* per-batch scratch, reused */
-    struct buf text;              /* cleaned text of the current article */
+    struct prep_doc doc;          /* the current article, prepared */
+    struct prep_terms terms;      /* the current article's terms */
     struct buf arena;             /* term bytes of the batch's new documents */
     struct term_ref *refs;        /* owned; terms of the batch's new documents */
     size_t n_refs;
@@ -81,7 +80,6 @@ struct ingest {
     int64_t *copies;              /* owned; ids of the batch's copies */
     size_t n_copies;
     size_t cap_copies;
-    struct buf words;             /* one article's raw terms, NUL-separated */
     size_t n_rejects;             /* rejections in the current call */
 };
 
@@ -100,16 +98,11 @@ struct ingest *ingest_new(struct store *s, const struct ingest_opts *o, struct k
     if (o && o->cluster) in->copts = *o->cluster;
     else cluster_opts_default(&in->copts);
     in->o.cluster = NULL; /* copied: the caller's struct need not outlive us */
-    in->clean = clean_new();
-    in->stem = stem_new(KB_LANG_ID);
-    /* without libexttextcat's models articles are simply stored without a
-     * detected language: not a reason to refuse to ingest */
-    in->lang = lang_new(NULL);
-    buf_init(&in->text, 0);
+    prep_doc_init(&in->doc);
+    prep_terms_init(&in->terms);
     buf_init(&in->arena, 0);
-    buf_init(&in->words, 0);
-    if (!in->clean || !in->stem) {
-        kb_err_set(err, KB_EIO, "ingest: %s unavailable", in->stem ? "cleaner" : "Indonesian stemmer");
+    in->prep = prep_new(PREP_LANG, err); /* the store keeps each article's language */
+    if (!in->prep) {
         ingest_free(in);
         return NULL;
     }
@@ -128,12 +121,10 @@ void ingest_free(struct ingest *in)
     if (!in) return;
     drop_queue(in);
     free(in->q);
-    clean_free(in->clean);
-    stem_free(in->stem);
-    lang_free(in->lang);
-    buf_release(&in->text);
+    prep_free(in->prep);
+    prep_doc_release(&in->doc);
+    prep_terms_release(&in->terms);
     buf_release(&in->arena);
-    buf_release(&in->words);
     free(in->refs);
     free(in->docs);
     free(in->copies);
@@ -162,101 +153,34 @@ static void reject(struct ingest *in, const struct article *a, const char *why,
     in->n_rejects++;
 }
 
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-/* 1 when s[0..len) holds a byte other than blanks and control characters. */
-static int has_ink(const char *s, size_t len)
-{
-    size_t i;
-    for (i = 0; i < len; i++)
-        if ((unsigned char)s[i] > 0x20 && s[i] != 0x7f) return 1;
-    return 0;
-}
-
 /* --- terms of one article ------------------------------------------------------ */
 
-struct word_ref {
-    const char *p; /* borrowed from in->words */
-    size_t len;
-};
-
-static int collect_term(void *ctx, const char *term, size_t len, size_t off, size_t tok_len)
+/* Record the prepared article's terms (prep_terms: the representation
+ * corpus.c clusters with too) in the store for article id, and keep a copy
+ * in the batch arena for clustering the batch. */
+static int article_terms(struct ingest *in, int64_t id, const char *title, size_t *t_first,
+                         size_t *t_n, struct kb_err *err)
 {
-    struct buf *words = ctx;
-    if (len == 0 || len > MAX_TERM_LEN) return 0;
-    /* a term is [len byte][bytes]; len <= 64 fits */
-    if (buf_putc(words, (char)len) || buf_append(words, term, len)) return -1;
-    return 0;
-}
+    size_t i;
 
-static int cmp_word(const void *x, const void *y)
-{
-    const struct word_ref *a = x, *b = y;
-    size_t n = a->len < b->len ? a->len : b->len;
-    int c = memcmp(a->p, b->p, n);
-    if (c) return c;
-    return a->len < b->len ? -1 : a->len > b->len;
-}
-
-/* Count the terms of title (may be NULL) and text into the batch arena
- * (sorted, one entry per distinct term) and record them in the store for
- * article id. The terms are cluster_doc_terms' (words of title and text,
- * numbers left out, plus entity terms): the same document representation
- * corpus.c clusters with, so `summarize` and `ingest` group alike. */
-static int article_terms(struct ingest *in, int64_t id, const char *title, const char *text,
-                         size_t len, size_t *t_first, size_t *t_n, struct kb_err *err)
-{
-    struct word_ref *w = NULL;
-    struct cluster_term *ct = NULL;
-    size_t n_w = 0, i, pos, n_u = 0;
-    int rc;
-
-    buf_reset(&in->words);
-    if (cluster_doc_terms(in->stem, title, text, len, collect_term, &in->words))
+    if (prep_terms(in->prep, title, in->doc.text.ptr, in->doc.text.len, &in->terms))
         return kb_err_set(err, KB_ETOOBIG, "ingest: article %lld has too many terms", (long long)id);
-    for (pos = 0; pos < in->words.len; pos += 1 + (unsigned char)in->words.ptr[pos]) n_w++;
-    w = kb_malloc((n_w ? n_w : 1) * sizeof *w);
-    for (pos = 0, i = 0; pos < in->words.len; pos += 1 + (unsigned char)in->words.ptr[pos], i++) {
-        w[i].p = in->words.ptr + pos + 1;
-        w[i].len = (unsigned char)in->words.ptr[pos];
-    }
-    qsort(w, n_w, sizeof *w, cmp_word);
-
     *t_first = in->n_refs;
-    for (i = 0; i < n_w;) {
-        size_t j = i + 1;
-        while (j < n_w && cmp_word(&w[i], &w[j]) == 0) j++;
+    *t_n = in->terms.n;
+    for (i = 0; i < in->terms.n; i++) {
+        const struct cluster_term *t = &in->terms.v[i];
         if (in->n_refs == in->cap_refs) {
             in->cap_refs = in->cap_refs ? in->cap_refs * 2 : 4096;
             in->refs = kb_realloc(in->refs, in->cap_refs * sizeof *in->refs);
         }
         in->refs[in->n_refs].off = in->arena.len;
-        in->refs[in->n_refs].len = w[i].len;
-        in->refs[in->n_refs].count = (uint32_t)(j - i);
-        if (buf_append(&in->arena, w[i].p, w[i].len)) {
-            free(w);
+        in->refs[in->n_refs].len = t->len;
+        in->refs[in->n_refs].count = t->count;
+        if (buf_append(&in->arena, t->term, t->len))
             return kb_err_set(err, KB_ETOOBIG, "ingest: batch terms too large");
-        }
         in->n_refs++;
-        n_u++;
-        i = j;
     }
-    free(w);
-    *t_n = n_u;
-
-    ct = kb_malloc((n_u ? n_u : 1) * sizeof *ct);
-    for (i = 0; i < n_u; i++) {
-        const struct term_ref *r = &in->refs[*t_first + i];
-        ct[i].term = in->arena.ptr + r->off;
-        ct[i].len = r->len;
-        ct[i].count = r->count;
-    }
-    rc = store_terms_put(in->store, id, ct, n_u, err);
-    free(ct);
-    return rc;
+    return store_terms_put(in->store, id, in->terms.v, in->terms.n, err);
 }
 
 /* --- clustering a batch --------------------------------------------------------- */
@@ -334,6 +258,32 @@ static int cluster_batch(struct ingest *in, struct kb_err *err)
 
 /* --- batches ------------------------------------------------------------------ */
 
+/* An article with a synthetic url, prepared in in->doc: 1 when its content
+ * is already stored (a duplicate: a rerun, or the same file read twice);
+ * else 0, with a->url renamed "URL#<hash prefix>" when another article
+ * already holds the url, so the two never collide. Negative on a store error. */
+static int claim_synthetic(struct ingest *in, struct article *a, struct kb_err *err)
+{
+    char *url;
+    size_t len;
+    int64_t id;
+    int rc;
+
+    rc = store_article_find_hash(in->store, in->doc.hash, &id, err);
+    if (rc != 0) return rc;
+    rc = store_article_find(in->store, a->url, &id, err);
+    if (rc <= 0) return rc;
+    len = strlen(a->url);
+    url = kb_malloc(len + 1 + ARTICLE_URL_HASH_HEX + 1);
+    memcpy(url, a->url, len);
+    url[len] = '#';
+    memcpy(url + len + 1, in->doc.hash, ARTICLE_URL_HASH_HEX);
+    url[len + 1 + ARTICLE_URL_HASH_HEX] = '\0';
+    free(a->url);
+    a->url = url;
+    return 0;
+}
+
 static int process_batch(struct ingest *in, struct ingest_counts *bc, struct kb_err *err)
 {
     size_t i;
@@ -341,59 +291,45 @@ static int process_batch(struct ingest *in, struct ingest_counts *bc, struct kb_
 
     in->n_docs = in->n_refs = in->n_copies = 0;
     buf_reset(&in->arena);
-    for (i = 0; i < in->n_q; i++) {
-        const struct article *a = in->q[i];
-        /* a text of blanks and control bytes teaches nothing (and is
-         * rejected below) */
-        if (a->text && has_ink(a->text, a->text_len))
-            clean_learn(in->clean, a->site, a->text, a->text_len);
-    }
+    for (i = 0; i < in->n_q; i++) prep_learn(in->prep, in->q[i]);
     for (i = 0; i < in->n_q && !rc; i++) {
         struct article *a = in->q[i];
-        char hash[DEDUP_HASH_HEX];
         enum store_outcome outcome;
         int64_t id;
-        size_t k;
 
-        if (!a->url || !*a->url || !a->text) {
-            reject(in, a, "no url or text", err);
+        if (!a->url || !*a->url) {
+            reject(in, a, "no url", err);
             bc->rejected++;
             continue;
         }
-        /* a url already stored (a rerun) costs one index lookup, not a
-         * cleaning pass */
-        rc = store_article_find(in->store, a->url, &id, err);
-        if (rc < 0) break;
-        if (rc == 1) {
-            rc = 0;
-            bc->duplicate++;
-            continue;
+        /* a real url already stored (a rerun) costs one index lookup, not
+         * a cleaning pass; a synthetic one proves nothing until the
+         * content is known */
+        if (!a->url_synthetic) {
+            rc = store_article_find(in->store, a->url, &id, err);
+            if (rc < 0) break;
+            if (rc == 1) {
+                rc = 0;
+                bc->duplicate++;
+                continue;
+            }
         }
-        buf_reset(&in->text);
-        if (clean_text(in->clean, a->site, a->text, a->text_len, &in->text, NULL)) {
-            reject(in, a, "text too large to clean", err);
+        if (prep_article(in->prep, a, &in->doc, NULL)) {
+            reject(in, a, in->doc.why, err);
             bc->rejected++;
             continue;
         }
-        for (k = 0; k < in->text.len && is_space(in->text.ptr[k]); k++) {}
-        if (k == in->text.len) {
-            reject(in, a, "no text left after cleaning", err);
-            bc->rejected++;
-            continue;
+        if (a->url_synthetic) {
+            rc = claim_synthetic(in, a, err);
+            if (rc < 0) break;
+            if (rc == 1) {
+                rc = 0;
+                bc->duplicate++;
+                continue;
+            }
         }
-        if (!a->title || !*a->title) {
-            free(a->title);
-            a->title = clean_title(in->text.ptr, in->text.len);
-        }
-        if ((!a->lang || !*a->lang) && in->lang) {
-            char code[LANG_CODE_MAX];
-            double conf;
-            if (lang_detect(in->lang, in->text.ptr, in->text.len, code, &conf) == 0 &&
-                strcmp(code, "und") != 0)
-                article_set(&a->lang, code, strlen(code));
-        }
-        dedup_hash(in->text.ptr, in->text.len, hash);
-        rc = store_article_put(in->store, a, in->text.ptr, in->text.len, hash, &id, &outcome, err);
+        rc = store_article_put(in->store, a, in->doc.text.ptr, in->doc.text.len, in->doc.hash, &id,
+                               &outcome, err);
         if (rc) break;
         if (outcome == STORE_DUP) {
             bc->duplicate++;
@@ -407,7 +343,6 @@ static int process_batch(struct ingest *in, struct ingest_counts *bc, struct kb_
             in->copies[in->n_copies++] = id;
         } else {
             struct new_doc *d;
-            int64_t day;
             bc->added++;
             if (in->n_docs == in->cap_docs) {
                 in->cap_docs = in->cap_docs ? in->cap_docs * 2 : 64;
@@ -416,9 +351,8 @@ static int process_batch(struct ingest *in, struct ingest_counts *bc, struct kb_
             d = &in->docs[in->n_docs++];
             d->id = id;
             d->order = i;
-            d->day = a->published && date_days(a->published, &day) == 0 ? day : CLUSTER_NO_DAY;
-            rc = article_terms(in, id, a->title, in->text.ptr, in->text.len, &d->t_first, &d->t_n,
-                               err);
+            d->day = in->doc.day;
+            rc = article_terms(in, id, a->title, &d->t_first, &d->t_n, err);
         }
     }
     if (!rc) rc = cluster_batch(in, err);

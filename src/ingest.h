@@ -32,7 +32,8 @@ struct ingest_opts {
 
 struct ingest_counts {
     size_t added;      /* new canonical articles */
-    size_t duplicate;  /* already stored (same url) or stored as a copy of an existing article */
+    size_t duplicate;  /* already stored (same url; for a synthetic url, same content) or
+                          stored as a copy of an existing article */
     size_t copies;     /* of duplicate: stored as copies (new url, same content) */
     size_t rejected;   /* refused by ingest itself (e.g. no text left after cleaning) */
 };

@@ -15,8 +15,8 @@
  *          is read as one array of objects instead
  *   csv    header row mapped by name (csv.c does the RFC 4180 splitting)
  * All three funnel into make_article, which applies the shared rules: the
- * record size cap, "no text" rejection, url = "PATH:LINE" when absent, the
- * site from the url's registrable domain, the date normalised (date.c), NUL
+ * record size cap, "no text" rejection, url = "PATH:LINE" when absent
+ * (marked url_synthetic: a stand-in, never an identity), the site from the url's registrable domain, the date normalised (date.c), NUL
  * bytes turned into spaces so the fields are usable as C strings.
  * Malformed records go to the reject callback as ("FILE:LINE", why) and
  * reading goes on; only an unopenable path given by the caller is an error. */
@@ -305,6 +305,7 @@ static int html_record(struct reader *r, const char *name, size_t line, const st
     a = article_new();
     a->origin = where_of(name, line);
     a->url = url ? url : kb_strdup(a->origin);
+    a->url_synthetic = url == NULL;
     set_trimmed(&a->title, fl->v[F_TITLE], fl->len[F_TITLE]);
     if (!a->title && x.title) set_trimmed(&a->title, x.title, strlen(x.title));
     set_trimmed(&a->site, fl->v[F_SITE], fl->len[F_SITE]);
@@ -348,7 +349,10 @@ static int make_article(struct reader *r, const char *name, size_t line, const s
     a = article_new();
     a->origin = where_of(name, line);
     set_trimmed(&a->url, fl->v[F_URL], fl->len[F_URL]);
-    if (!a->url) a->url = kb_strdup(a->origin);
+    if (!a->url) {
+        a->url = kb_strdup(a->origin);
+        a->url_synthetic = 1;
+    }
     set_trimmed(&a->title, fl->v[F_TITLE], fl->len[F_TITLE]);
     set_trimmed(&a->site, fl->v[F_SITE], fl->len[F_SITE]);
     if (a->site) site_normalize(&a->site);
@@ -437,6 +441,7 @@ static int read_text(struct reader *r, const char *name, const char *d, size_t n
     }
     a = article_new();
     a->url = kb_strdup(name);
+    a->url_synthetic = 1; /* a text file carries no url of its own */
     a->origin = where_of(name, 1);
     /* the first non-empty line */
     ls = pos;
@@ -669,7 +674,8 @@ static int is_http_url(const char *s)
 
 /* Build an article from an extracted page and hand it to emit. origin is
  * "FILE" / "FILE:@OFFSET" / "FILE:LINE"; url is the article's url (never
- * NULL); fallback_date is used when the page states no date of its own. */
+ * NULL), or origin itself when the page has none (the url is then marked
+ * synthetic); fallback_date is used when the page states no date of its own. */
 static int emit_page(struct reader *r, const char *origin, const char *url, struct extract_result *x,
                      const char *fallback_date, const char *site_hint, int partial)
 {
@@ -691,6 +697,7 @@ static int emit_page(struct reader *r, const char *origin, const char *url, stru
     a = article_new();
     a->origin = kb_strdup(origin);
     a->url = dup_nonul(url, strlen(url));
+    a->url_synthetic = strcmp(url, origin) == 0;
     if (x->title) set_trimmed(&a->title, x->title, strlen(x->title));
     /* one outlet is one site: the url's registrable domain, as the other
      * readers do; the page's own name for itself only without a web url */

@@ -35,7 +35,8 @@
  *   published: published, date, tanggal, date_publish, published_at, datetime
  *   site:      site, source, domain, source_domain, media
  * A record with no URL gets url = "PATH:LINE" (PATH as given; text files
- * get url = PATH). A record with an empty text is rejected. */
+ * get url = PATH; pages without a web url get their origin), with
+ * url_synthetic = 1. A record with an empty text is rejected. */
 #ifndef KB_READ_H
 #define KB_READ_H
 

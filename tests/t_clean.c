@@ -130,6 +130,47 @@ static void test_keeps_news(void **state)
     RUN(rows);
 }
 
+/* A lead phrase without a colon removes a sentence only when it does not
+ * read as prose, or speaks to the reader for the outlet; with a colon, or a
+ * phrase of three or more words, it is furniture. (Review finding D: news
+ * sentences opening with "Hak cipta" or "Klik" used to vanish.) */
+static void test_lead_prose(void **state)
+{
+    static const struct row rows[] = {
+        /* kept: news that opens with a prompt word */
+        {"Hak cipta atas lagu daerah kini dilindungi undang-undang yang baru disahkan DPR.",
+         "Hak cipta atas lagu daerah kini dilindungi undang-undang yang baru disahkan DPR."},
+        {"Klik Indonesia, perusahaan rintisan asal Bandung, meraih pendanaan baru senilai Rp50 miliar.",
+         "Klik Indonesia, perusahaan rintisan asal Bandung, meraih pendanaan baru senilai Rp50 miliar."},
+        {"Tonton bareng final Piala Asia digelar warga di lapangan kelurahan hingga larut malam.",
+         "Tonton bareng final Piala Asia digelar warga di lapangan kelurahan hingga larut malam."},
+        {"Saksikan sendiri kerusakan itu, kata warga, jalan desa putus sepanjang dua ratus meter.",
+         "Saksikan sendiri kerusakan itu, kata warga, jalan desa putus sepanjang dua ratus meter."},
+        {"Subscribe atau berlangganan layanan streaming kini makin diminati keluarga di kota besar.",
+         "Subscribe atau berlangganan layanan streaming kini makin diminati keluarga di kota besar."},
+        {"Ikuti kami ke pengungsian, pinta kepala desa kepada relawan yang baru tiba pagi itu.",
+         "Ikuti kami ke pengungsian, pinta kepala desa kepada relawan yang baru tiba pagi itu."},
+        /* ... also as the last sentence of a paragraph */
+        {"Banjir surut pada Selasa. Klik Indonesia ikut menyalurkan bantuan ke lima desa terdampak.",
+         "Banjir surut pada Selasa. Klik Indonesia ikut menyalurkan bantuan ke lima desa terdampak."},
+        /* removed: the same words as furniture */
+        {"Berita utama.\nHak cipta dilindungi undang-undang.", "Berita utama."},
+        {"Berita utama.\nKlik di sini untuk membaca berita lainnya dari redaksi.", "Berita utama."},
+        {"Berita utama.\nIkuti kami di Instagram untuk kabar terbaru setiap hari.", "Berita utama."},
+        {"Berita utama.\nSaksikan video selengkapnya di kanal YouTube kami setiap pekan.", "Berita utama."},
+        {"Berita utama.\nSubscribe channel YouTube kami untuk video berita terbaru.", "Berita utama."},
+        {"Berita utama.\nTonton: Warga Gotong Royong Bersihkan Lumpur Sisa Banjir di Desa.", "Berita utama."},
+        {"Berita utama.\nTONTON JUGA", "Berita utama."},
+        {"Berita utama.\nSubscribe", "Berita utama."},
+        {"Berita utama. Klik di sini untuk berlangganan.", "Berita utama."},
+        /* a colon makes it furniture even when it reads as prose */
+        {"Berita utama.\nSaksikan: warga menyambut rombongan pawai dengan tarian adat setempat.",
+         "Berita utama."},
+    };
+    (void)state;
+    RUN(rows);
+}
+
 static void test_captions_tails(void **state)
 {
     static const struct row rows[] = {
@@ -264,6 +305,98 @@ static void test_repetition(void **state)
     free(got);
     clean_free(c);
     clean_free(NULL);
+}
+
+/* Copies of one text (the www., m. and amp. pages of one article) are
+ * learned once, so they are not taken for site template. (Review finding C:
+ * all three copies used to clean to nothing.) */
+static void test_learn_distinct(void **state)
+{
+    static const char *const body =
+        "Banjir merendam puluhan rumah di Kecamatan Lembah Sari pada Minggu malam.\n"
+        "Warga mengungsi ke balai desa sambil menunggu air surut.\n"
+        "Badan Penanggulangan Bencana Daerah mengirim perahu karet.";
+    static const struct {
+        const char *copy; /* learned with body, twice */
+        int dropped;      /* lines dropped from body when cleaned */
+    } rows[] = {
+        {NULL, 0}, /* three exact copies */
+        {"Banjir  merendam puluhan rumah di Kecamatan Lembah Sari pada Minggu malam.\r\n\r\n"
+         "WARGA mengungsi ke balai desa sambil menunggu air surut.\n"
+         "  Badan Penanggulangan Bencana Daerah mengirim perahu karet.\n",
+         0}, /* copies that differ in blanks, line ends and ASCII case */
+    };
+    size_t r;
+    (void)state;
+    for (r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        struct clean_ctx *c = clean_new();
+        const char *copy = rows[r].copy ? rows[r].copy : body;
+        struct clean_stats st;
+        char *got;
+        clean_learn(c, "kabarku.co.id", body, strlen(body));
+        clean_learn(c, "kabarku.co.id", copy, strlen(copy));
+        clean_learn(c, "kabarku.co.id", copy, strlen(copy));
+        got = cleaned(c, "kabarku.co.id", body, strlen(body), &st);
+        if (strcmp(got, body) != 0 || st.lines_dropped != (size_t)rows[r].dropped)
+            fail_msg("row %zu: %zu lines dropped, got:\n%s", r, st.lines_dropped, got);
+        assert_int_equal(st.repetition_relaxed, 0);
+        free(got);
+        clean_free(c);
+    }
+}
+
+/* Repetition alone never empties an article: distinct near-copies (one
+ * line differs) still make every shared line look repeated, and then the
+ * cleaner keeps what it needs for the article to keep a content line. */
+static void test_repetition_never_empties(void **state)
+{
+    static const struct {
+        const char *shared; /* lines every learned article has */
+        const char *want;   /* cleaned article "Diperbarui N\n" + shared */
+        unsigned relaxed;   /* clean_stats.repetition_relaxed */
+    } rows[] = {
+        /* repeated prose is kept, the repeated menu line still goes */
+        {"Beranda Nasional Daerah\nBanjir merendam puluhan rumah di Lembah Sari pada Minggu malam.\n"
+         "Warga mengungsi ke balai desa sambil menunggu air surut.",
+         "Diperbarui 1\nBanjir merendam puluhan rumah di Lembah Sari pada Minggu malam.\n"
+         "Warga mengungsi ke balai desa sambil menunggu air surut.",
+         1},
+        /* no prose at all: nothing is dropped for repetition */
+        {"Beranda Nasional Daerah\nJadwal Kapal Feri Lembah Sari",
+         "Diperbarui 1\nBeranda Nasional Daerah\nJadwal Kapal Feri Lembah Sari", 2},
+        /* a content line of its own: repetition works as before */
+        {"Beranda Nasional Daerah\nSatu baris yang sama di setiap halaman situs ini.",
+         "Diperbarui 1\nKabar ini berbeda dari kabar yang lain.", 0},
+    };
+    size_t r;
+    int k;
+    (void)state;
+    for (r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        struct clean_ctx *c = clean_new();
+        struct buf art = BUF_INIT;
+        struct clean_stats st;
+        char *got;
+        for (k = 1; k <= 4; k++) {
+            buf_reset(&art);
+            assert_int_equal(buf_printf(&art, "Diperbarui %d\n%s%s", k, rows[r].shared,
+                                        r == 2 ? "\nKabar ini berbeda dari kabar yang lain." : ""),
+                             0);
+            /* the last row's extra line is in one article only */
+            if (r == 2 && k > 1) buf_truncate(&art, art.len - strlen("\nKabar ini berbeda dari kabar yang lain."));
+            clean_learn(c, "kabarku.co.id", art.ptr, art.len);
+        }
+        buf_reset(&art);
+        assert_int_equal(buf_printf(&art, "Diperbarui 1\n%s%s", rows[r].shared,
+                                    r == 2 ? "\nKabar ini berbeda dari kabar yang lain." : ""),
+                         0);
+        got = cleaned(c, "kabarku.co.id", art.ptr, art.len, &st);
+        if (strcmp(got, rows[r].want) != 0 || st.repetition_relaxed != rows[r].relaxed)
+            fail_msg("row %zu: relaxed %u, got:\n%s\nwant:\n%s", r, st.repetition_relaxed, got,
+                     rows[r].want);
+        free(got);
+        buf_release(&art);
+        clean_free(c);
+    }
 }
 
 /* A repeated prose sentence in a few of many articles is a reused news
@@ -500,12 +633,15 @@ int main(void)
         cmocka_unit_test(test_whitespace),
         cmocka_unit_test(test_junk_lines),
         cmocka_unit_test(test_keeps_news),
+        cmocka_unit_test(test_lead_prose),
         cmocka_unit_test(test_captions_tails),
         cmocka_unit_test(test_glue),
         cmocka_unit_test(test_datelines),
         cmocka_unit_test(test_stats),
         cmocka_unit_test(test_repetition),
         cmocka_unit_test(test_repetition_keeps_prose),
+        cmocka_unit_test(test_learn_distinct),
+        cmocka_unit_test(test_repetition_never_empties),
         cmocka_unit_test(test_bad_bytes),
         cmocka_unit_test(test_huge_line),
         cmocka_unit_test(test_golden),

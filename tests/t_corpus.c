@@ -279,6 +279,84 @@ static void test_seeds(void **state)
     corpus_free(c);
 }
 
+struct rejects {
+    size_t n;
+    char all[512]; /* "origin|why\n" each */
+};
+
+static void on_reject(void *ctx, const char *origin, const char *why)
+{
+    struct rejects *r = ctx;
+    size_t l = strlen(r->all);
+    r->n++;
+    snprintf(r->all + l, sizeof r->all - l, "%s|%s\n", origin, why);
+}
+
+/* Articles left out are reported and counted (review finding C: summarize
+ * used to drop them silently), and the www./m./amp. pages of one article
+ * are one story of three articles, not nothing. */
+static void test_rejects_reported(void **state)
+{
+    static const char *const variant_text =
+        "Banjir merendam puluhan rumah di Kecamatan Lembah Sari pada Minggu malam.\n"
+        "Warga mengungsi ke balai desa sambil menunggu air surut.\n"
+        "Badan Penanggulangan Bencana Daerah mengirim perahu karet dan makanan siap saji.";
+    static const struct {
+        const char *texts[4]; /* up to 3 articles of kabarku.co.id; NULL ends */
+        size_t stories, articles_in_first, rejected;
+        const char *rejects;
+    } rows[] = {
+        {{variant_text, variant_text, variant_text, NULL}, 1, 3, 0, ""},
+        {{variant_text, "Baca juga: Harga Cabai Naik\nADVERTISEMENT", variant_text, NULL}, 1, 2, 1,
+         "uji:2|no text left after cleaning\n"},
+        {{"\n \n", "Reporter: Sari | Editor: Budi", NULL, NULL}, 0, 0, 2,
+         "uji:1|no text left after cleaning\nuji:2|no text left after cleaning\n"},
+    };
+    static const char *const hosts[] = {"www", "m", "amp"};
+    size_t r, i;
+    (void)state;
+    for (r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        struct corpus *c = corpus_new();
+        struct rejects rj;
+        struct story *v = NULL;
+        size_t n = 0;
+        memset(&rj, 0, sizeof rj);
+        corpus_set_reject(c, on_reject, &rj);
+        for (i = 0; rows[r].texts[i]; i++) {
+            struct article *a = article_new();
+            char buf[64];
+            snprintf(buf, sizeof buf, "https://%s.kabarku.co.id/banjir", hosts[i]);
+            a->url = kb_strdup(buf);
+            snprintf(buf, sizeof buf, "uji:%zu", i + 1);
+            a->origin = kb_strdup(buf);
+            a->site = kb_strdup("kabarku.co.id");
+            a->title = kb_strdup("Banjir Lembah Sari");
+            a->text = kb_strdup(rows[r].texts[i]);
+            a->text_len = strlen(a->text);
+            corpus_add(c, a);
+        }
+        assert_int_equal(corpus_stories(c, &v, &n, NULL), 0);
+        assert_int_equal(n, rows[r].stories);
+        if (n) assert_int_equal(v[0].n_articles, rows[r].articles_in_first);
+        assert_int_equal(corpus_rejected(c), rows[r].rejected);
+        assert_int_equal(rj.n, rows[r].rejected);
+        assert_string_equal(rj.all, rows[r].rejects);
+        corpus_stories_free(v, n);
+        corpus_free(c);
+    }
+    /* without a callback they are still counted */
+    {
+        struct corpus *c = corpus_new();
+        struct story *v = NULL;
+        size_t n = 0;
+        assert_int_equal(load_jsonl(c, GOLDEN_DIR "/001.jsonl"), 7);
+        assert_int_equal(corpus_stories(c, &v, &n, NULL), 0);
+        assert_int_equal(corpus_rejected(c), 1); /* article 7: page junk only */
+        corpus_stories_free(v, n);
+        corpus_free(c);
+    }
+}
+
 static void test_hostile(void **state)
 {
     static const struct {
@@ -339,6 +417,7 @@ int main(void)
         cmocka_unit_test(test_golden),
         cmocka_unit_test(test_fixture_properties),
         cmocka_unit_test(test_seeds),
+        cmocka_unit_test(test_rejects_reported),
         cmocka_unit_test(test_hostile),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -459,6 +459,189 @@ static void test_derived_title_giant_word(void **state)
     buf_release(&want);
 }
 
+/* --- inputs without urls ------------------------------------------------------------- */
+
+/* Read data as the CLI does (read_buffer, the file name as given) into one
+ * ingest session, and return its counts. */
+struct read_into {
+    struct ingest *in;
+    int fatal;
+};
+
+static int read_into_emit(void *ctx, struct article *a)
+{
+    struct read_into *r = ctx;
+    struct kb_err err;
+    int rc = ingest_add(r->in, a, &err);
+    if (rc && rc != KB_EPARSE) r->fatal = 1;
+    return rc == KB_EPARSE ? 0 : rc;
+}
+
+static void ingest_buffer(struct store *s, const char *name, enum read_format fmt, const char *data,
+                          size_t batch, struct ingest_counts *c)
+{
+    struct ingest_opts o;
+    struct read_opts ro;
+    struct read_into r;
+    struct kb_err err;
+    int rc;
+
+    memset(&o, 0, sizeof o);
+    o.batch = batch;
+    memset(&ro, 0, sizeof ro);
+    memset(&r, 0, sizeof r);
+    kb_err_clear(&err);
+    r.in = ingest_new(s, &o, &err);
+    assert_non_null(r.in);
+    ro.emit = read_into_emit;
+    ro.ctx = &r;
+    assert_int_equal(read_buffer(&ro, name, data, strlen(data), fmt, &err), 0);
+    rc = ingest_flush(r.in, &err);
+    assert_true(rc == 0 || rc == KB_EPARSE);
+    assert_false(r.fatal);
+    ingest_get_counts(r.in, c);
+    ingest_free(r.in);
+}
+
+static const char *const teks_a =
+    "Jembatan Bambu Baru\n\nWarga desa membangun jembatan bambu baru pada Senin pagi setelah banjir.";
+static const char *const teks_b =
+    "Pasar Tradisional Diresmikan\n\nPemerintah kota meresmikan pasar tradisional yang baru direnovasi.";
+
+/* One ingest run of a sequence: input, then the counts it must give. */
+static const struct {
+    const char *name;       /* file name as given ("stdin" for -) */
+    enum read_format fmt;
+    const char *data;       /* NULL: teks_a; "B": teks_b */
+    size_t added, duplicate, copies;
+} synth_rows[] = {
+    /* `printf A | kabar ingest -`, then B, then both again */
+    {"stdin", READ_TEXT, NULL, 1, 0, 0},
+    {"stdin", READ_TEXT, "B", 1, 0, 0},
+    {"stdin", READ_TEXT, "B", 0, 1, 0},
+    {"stdin", READ_TEXT, NULL, 0, 1, 0},
+    /* two different a1.jsonl files, given from different directories */
+    {"a1.jsonl", READ_JSONL,
+     "{\"title\":\"Padi\",\"text\":\"Petani di lembah mulai menanam padi varietas baru yang tahan "
+     "kekeringan.\"}\n",
+     1, 0, 0},
+    {"a1.jsonl", READ_JSONL,
+     "{\"title\":\"Solar\",\"text\":\"Nelayan di pesisir utara mengeluhkan harga solar yang naik "
+     "dua kali sebulan.\"}\n",
+     1, 0, 0},
+    /* one file whose rows say the same: the second row is the same content */
+    {"b.jsonl", READ_JSONL,
+     "{\"text\":\"Sekolah darurat dibuka di tenda pengungsian bagi anak-anak korban banjir.\"}\n"
+     "{\"text\":\"Sekolah darurat dibuka di tenda pengungsian bagi anak-anak korban banjir.\"}\n"
+     "{\"text\":\"Relawan membagikan buku tulis dan seragam kepada murid sekolah darurat.\"}\n",
+     2, 1, 0},
+};
+
+static int is_hex12_suffix(const char *url, const char *base)
+{
+    size_t n = strlen(base), i;
+    if (strncmp(url, base, n) != 0 || url[n] != '#' || strlen(url) != n + 1 + 12) return 0;
+    for (i = n + 1; url[i]; i++)
+        if (!((url[i] >= '0' && url[i] <= '9') || (url[i] >= 'a' && url[i] <= 'f'))) return 0;
+    return 1;
+}
+
+/* A url the input did not give (the path, PATH:LINE, "stdin") is not an
+ * identity: a different article under it is stored as URL#<hash prefix>,
+ * the same content again is a duplicate. (Review finding B: the second
+ * article used to be counted "duplicate 1" and lost.) */
+static void test_synthetic_urls(void **state)
+{
+    struct tmpdb t;
+    struct store *s;
+    struct kb_err err;
+    struct story *v = NULL;
+    size_t n = 0, r, i, k, batch;
+    int64_t arts;
+
+    for (batch = 1; batch <= 500; batch += 499) {
+        size_t want_arts = 0;
+        int plain_stdin = 0, hashed_stdin = 0, plain_a1 = 0, hashed_a1 = 0;
+        tmpdb_make(&t);
+        s = open_ok(t.path);
+        for (r = 0; r < sizeof synth_rows / sizeof synth_rows[0]; r++) {
+            struct ingest_counts c;
+            const char *data = synth_rows[r].data ? synth_rows[r].data : teks_a;
+            if (synth_rows[r].data && strcmp(synth_rows[r].data, "B") == 0) data = teks_b;
+            ingest_buffer(s, synth_rows[r].name, synth_rows[r].fmt, data, batch, &c);
+            if (c.added != synth_rows[r].added || c.duplicate != synth_rows[r].duplicate ||
+                c.copies != synth_rows[r].copies || c.rejected != 0)
+                fail_msg("batch %zu row %zu: added %zu duplicate %zu copies %zu rejected %zu", batch,
+                         r, c.added, c.duplicate, c.copies, c.rejected);
+            want_arts += c.added;
+        }
+        assert_int_equal(store_counts(s, &arts, NULL, NULL, &err), 0);
+        assert_int_equal(arts, (int64_t)want_arts);
+        assert_int_equal(store_stories_list(s, 0, &v, &n, &err), 0);
+        for (i = 0; i < n; i++) {
+            for (k = 0; k < v[i].n_articles; k++) {
+                const char *u = v[i].articles[k].url;
+                plain_stdin += strcmp(u, "stdin") == 0;
+                hashed_stdin += is_hex12_suffix(u, "stdin");
+                plain_a1 += strcmp(u, "a1.jsonl:1") == 0;
+                hashed_a1 += is_hex12_suffix(u, "a1.jsonl:1");
+            }
+        }
+        assert_int_equal(plain_stdin, 1);
+        assert_int_equal(hashed_stdin, 1);
+        assert_int_equal(plain_a1, 1);
+        assert_int_equal(hashed_a1, 1);
+        store_stories_free(v, n);
+        assert_int_equal(store_check(s, &err), 0);
+        store_close(s);
+        tmpdb_remove(&t);
+    }
+}
+
+/* One article under three urls of one site (www., m., amp.): the first is
+ * stored, the others are its copies, none is rejected. (Review finding C:
+ * all three used to be rejected as "no text left after cleaning".) */
+static void test_url_variants(void **state)
+{
+    static const char *const hosts[] = {"www", "m", "amp"};
+    static const size_t batches[] = {1, 3};
+    size_t b, i;
+
+    for (b = 0; b < sizeof batches / sizeof batches[0]; b++) {
+        struct tmpdb t;
+        struct store *s;
+        struct ingest *in;
+        struct ingest_opts o;
+        struct ingest_counts c;
+        struct kb_err err;
+        int64_t arts, copies;
+
+        tmpdb_make(&t);
+        s = open_ok(t.path);
+        memset(&o, 0, sizeof o);
+        o.batch = batches[b];
+        in = ingest_new(s, &o, &err);
+        assert_non_null(in);
+        for (i = 0; i < 3; i++) {
+            char url[64];
+            snprintf(url, sizeof url, "https://%s.kabarku.co.id/banjir-lembah-hijau", hosts[i]);
+            assert_int_equal(ingest_add(in, mk(url, "kabarku.co.id", flood[0].title, flood[0].published,
+                                               flood[0].text), &err), 0);
+        }
+        assert_int_equal(ingest_flush(in, &err), 0);
+        ingest_get_counts(in, &c);
+        ingest_free(in);
+        assert_int_equal(c.rejected, 0);
+        assert_int_equal(c.added, 1);
+        assert_int_equal(c.copies, 2);
+        assert_int_equal(store_counts(s, &arts, &copies, NULL, &err), 0);
+        assert_int_equal(arts, 1);
+        assert_int_equal(copies, 2);
+        store_close(s);
+        tmpdb_remove(&t);
+    }
+}
+
 /* --- crash safety ------------------------------------------------------------------ */
 
 #define CRASH_N 600
@@ -661,6 +844,8 @@ int main(void)
         cmocka_unit_test(test_reject_empty),
         cmocka_unit_test(test_derived_titles),
         cmocka_unit_test(test_derived_title_giant_word),
+        cmocka_unit_test(test_synthetic_urls),
+        cmocka_unit_test(test_url_variants),
         cmocka_unit_test(test_kill9_rerun),
         cmocka_unit_test(test_real_detik),
     };

@@ -192,6 +192,10 @@ static void test_files(void **state)
             check_str("published", a->published, w->published, ctx);
             check_str("text", a->text, w->text, ctx);
             assert_int_equal(a->text_len, strlen(a->text));
+            /* a url the input did not give (path, PATH:LINE) is marked, so
+             * ingest never takes it for an article's identity */
+            if (strcmp(w->url, "*") != 0 && a->url_synthetic != (strncmp(w->url, "http", 4) != 0))
+                fail_msg("%s: url_synthetic is %d for url %s", ctx, a->url_synthetic, a->url);
         }
         if (strstr(files[r].path, ".jsonl")) { /* "lang" and news-please's "language" */
             check_str("lang", g.a[0]->lang, "id", files[r].path);
@@ -424,6 +428,8 @@ static void test_stdin(void **state)
     close(saved);
     assert_int_equal(g.n, 3); /* sniffed as CSV: the header names a text column */
     assert_string_equal(g.a[0]->origin, "stdin:2");
+    assert_string_equal(g.a[0]->url, "stdin:2");
+    assert_int_equal(g.a[0]->url_synthetic, 1);
     got_release(&g);
 }
 
