@@ -74,7 +74,7 @@ check: deps-check asan
 
 # Benchmark programs: standalone, linked against the release library. ICU
 # links only into the sentence benchmark (the reference), never into kabar.
-BENCH_BIN := build/bench/sent_bench build/bench/lang_bench build/bench/stem_bench
+BENCH_BIN := build/bench/sent_bench build/bench/lang_bench build/bench/stem_bench build/bench/warc_read
 
 build/bench/sent_bench: bench/sent_bench.c bench/icu_sent.c $(O)/libkabar.a | build/bench/.dir
 	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags icu-uc) -Isrc -o $@ bench/sent_bench.c \
@@ -88,6 +88,9 @@ bench: deps-bench kabar $(BENCH_BIN)
 
 deps-bench:
 	@sh scripts/deps.sh --install --bench
+	@if command -v npm >/dev/null 2>&1 && [ ! -d bench/readability_js/node_modules/@mozilla/readability ]; then \
+	    (cd bench/readability_js && npm install --no-audit --no-fund --silent) || \
+	    echo "bench: npm install failed; Readability.js will be skipped" >&2; fi
 
 fuzz:
 	@sh tests/fuzz/build.sh

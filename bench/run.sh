@@ -93,3 +93,22 @@ awk -v stem="$out/stem.txt" -v sent="$out/sent.txt" -v lang="$out/lang.txt" 'BEG
     printf fmt, "sentence F1, clean news", n_k, "ICU " n_i, ">= 0.99"
     printf fmt, "language id, documents right", l_k, "textcat alone " l_t, ">= 99%"
 }'
+echo
+
+echo "== extraction quality: bench/extract_eval.py (kabar vs readability-lxml, same run)"
+if /usr/bin/python3 -c 'import readability' 2>/dev/null; then
+    /usr/bin/python3 bench/extract_eval.py --kabar ./kabar --data "$SHARED/extraction"
+else
+    echo "   python3-readability missing: run 'make deps-bench'"
+fi
+echo "   published: trafilatura 0.924, jusText 0.862, readability-lxml 0.826; goal >= 0.93"
+echo
+
+echo "== extraction speed: bench/extract_speed.sh (same pages, one process per tool)"
+sh bench/extract_speed.sh ./kabar "$SHARED/extraction/trafilatura-eval"
+echo "   goal: >= 50x readability-lxml"
+echo
+
+echo "== WARC reader speed: bench/warc_speed.sh (reader alone vs zcat, same files)"
+sh bench/warc_speed.sh build/bench/warc_read
+echo "   goal: >= 0.8x zcat on gzip WARCs"
