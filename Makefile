@@ -57,7 +57,10 @@ $(O)/tests/%: tests/%.c $(O)/libkabar.a | $(O)/tests/.dir
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(O)/libkabar.a $(ALL_LDFLAGS) $(PKG_LIBS) -lcmocka
 
 %/.dir:
-	mkdir -p $* && touch $@
+	@mkdir -p $* && touch $@
+
+# directory stamps are not intermediates: keep them, or make deletes them
+.PRECIOUS: %/.dir
 
 unit: $(TEST_BIN)
 
