@@ -10,7 +10,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +19,7 @@
 #include "buf.h"
 #include "clean.h"
 #include "mem.h"
+#include "testutil.h"
 
 struct row {
     const char *in;
@@ -480,70 +480,34 @@ static void test_huge_line(void **state)
     free(big);
 }
 
-static char *slurp(const char *path, size_t *n)
+/* tests/golden/clean/NNN.in -> NNN.out (the output plus a final newline). */
+static void golden_one(const char *in_path, const char *in, size_t n_in, const char *want,
+                       size_t n_out, void *ctx)
 {
-    FILE *f = fopen(path, "rb");
-    struct buf b = BUF_INIT;
-    char tmp[65536];
-    size_t r;
-    if (!f) return NULL;
-    while ((r = fread(tmp, 1, sizeof tmp, f)) > 0) assert_int_equal(buf_append(&b, tmp, r), 0);
-    fclose(f);
-    *n = b.len;
-    return buf_take(&b);
+    char *got = cleaned(NULL, NULL, in, n_in, NULL);
+    (void)ctx;
+    if (strlen(got) + 1 != n_out || memcmp(got, want, n_out - 1) != 0) {
+        print_error("golden %s differs; got:\n%s\n", in_path, got);
+        fail();
+    }
+    free(got);
 }
 
-/* tests/golden/clean/NNN.in -> NNN.out (the output plus a final newline). */
 static void test_golden(void **state)
 {
-    const char *dir = "tests/golden/clean";
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    int seen = 0;
+    int seen = golden_each("tests/golden/clean", ".in", ".out", golden_one, NULL);
     (void)state;
-    if (!d) skip();
-    while ((e = readdir(d)) != NULL) {
-        char in_path[512], out_path[512];
-        size_t nl = strlen(e->d_name), n_in, n_out;
-        char *in, *want, *got;
-        if (nl < 4 || strcmp(e->d_name + nl - 3, ".in") != 0) continue;
-        snprintf(in_path, sizeof in_path, "%s/%s", dir, e->d_name);
-        snprintf(out_path, sizeof out_path, "%s/%.*s.out", dir, (int)(nl - 3), e->d_name);
-        in = slurp(in_path, &n_in);
-        want = slurp(out_path, &n_out);
-        assert_non_null(in);
-        assert_non_null(want);
-        got = cleaned(NULL, NULL, in, n_in, NULL);
-        if (strlen(got) + 1 != n_out || memcmp(got, want, n_out - 1) != 0) {
-            print_error("golden %s differs; got:\n%s\n", in_path, got);
-            fail();
-        }
-        seen++;
-        free(in);
-        free(want);
-        free(got);
-    }
-    closedir(d);
+    if (seen < 0) skip();
     assert_true(seen > 0);
 }
 
 /* ---- acceptance on the real seeds ---- */
 
+/* The seed article whose file name starts with prefix, or NULL when absent. */
 static char *seed(const char *prefix, size_t *n)
 {
-    char path[512];
-    DIR *d = opendir("../shared/data/seeds");
-    struct dirent *e;
-    char *txt;
-    if (!d) return NULL;
-    path[0] = '\0';
-    while ((e = readdir(d)) != NULL)
-        if (strncmp(e->d_name, prefix, strlen(prefix)) == 0)
-            snprintf(path, sizeof path, "../shared/data/seeds/%s", e->d_name);
-    closedir(d);
-    if (!path[0]) return NULL;
-    txt = slurp(path, n);
-    return txt;
+    char path[4096];
+    return seed_find(prefix, path, sizeof path) > 0 ? slurp(path, n) : NULL;
 }
 
 static int has_line_starting(const char *text, const char *start)
@@ -591,7 +555,7 @@ static void test_seeds(void **state)
         char *txt = seed(names[k], &n), *got;
         if (!txt) {
             buf_release(&all);
-            print_message("../shared/data/seeds absent: skipping seed checks\n");
+            print_message("%s/seeds absent: skipping seed checks\n", shared_dir());
             skip();
         }
         got = cleaned(NULL, NULL, txt, n, &st);

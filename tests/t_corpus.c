@@ -17,7 +17,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,25 +27,9 @@
 #include "corpus.h"
 #include "mem.h"
 #include "story.h"
+#include "testutil.h"
 
 #define GOLDEN_DIR "tests/golden/summarize"
-#define SEEDS_DIR "../shared/data/seeds"
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *b = NULL;
-    long n;
-
-    if (!f) return NULL;
-    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
-        b = kb_malloc((size_t)n + 1);
-        *len = fread(b, 1, (size_t)n, f);
-        b[*len] = '\0';
-    }
-    fclose(f);
-    return b;
-}
 
 static const char *jstr(json_t *o, const char *k)
 {
@@ -199,42 +182,26 @@ static void test_fixture_properties(void **state)
     corpus_free(c);
 }
 
-static int cmp_str(const void *a, const void *b)
+/* Read the seeds as the text format does: first non-empty line = title. */
+static void add_seed(const char *path, char *data, size_t len, void *ctx)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    struct article *a = article_new();
+    char *p, *nl;
+
+    (void)len;
+    for (p = data; *p == '\n' || *p == '\r' || *p == ' '; p++) {}
+    nl = strchr(p, '\n');
+    a->url = kb_strdup(path);
+    a->title = nl ? kb_strndup(p, (size_t)(nl - p)) : kb_strdup(p);
+    a->text = kb_strdup(nl ? nl + 1 : "");
+    a->text_len = strlen(a->text);
+    corpus_add(ctx, a);
 }
 
-/* Read the seeds as the text format does: first non-empty line = title. */
-static size_t load_seeds(struct corpus *c)
+static size_t load_seeds(struct corpus *c, const char *dir)
 {
-    DIR *d = opendir(SEEDS_DIR);
-    struct dirent *e;
-    char *names[64];
-    size_t n = 0, i;
-
-    if (!d) return 0;
-    while ((e = readdir(d)) && n < 64)
-        if (strstr(e->d_name, ".txt")) names[n++] = kb_strdup(e->d_name);
-    closedir(d);
-    qsort(names, n, sizeof *names, cmp_str);
-    for (i = 0; i < n; i++) {
-        char path[512], *data, *p, *nl;
-        size_t len = 0;
-        struct article *a = article_new();
-        snprintf(path, sizeof path, "%s/%s", SEEDS_DIR, names[i]);
-        data = slurp(path, &len);
-        assert_non_null(data);
-        for (p = data; *p == '\n' || *p == '\r' || *p == ' '; p++) {}
-        nl = strchr(p, '\n');
-        a->url = kb_strdup(path);
-        a->title = nl ? kb_strndup(p, (size_t)(nl - p)) : kb_strdup(p);
-        a->text = kb_strdup(nl ? nl + 1 : "");
-        a->text_len = strlen(a->text);
-        corpus_add(c, a);
-        free(data);
-        free(names[i]);
-    }
-    return n;
+    int n = each_file(dir, ".txt", add_seed, c);
+    return n < 0 ? 0 : (size_t)n;
 }
 
 static void test_seeds(void **state)
@@ -242,11 +209,13 @@ static void test_seeds(void **state)
     struct corpus *c = corpus_new();
     struct story *v = NULL;
     size_t n = 0, k, j, both = 0;
+    char dir[4096];
 
     (void)state;
-    if (load_seeds(c) != 5) {
+    snprintf(dir, sizeof dir, "%s/seeds", shared_dir());
+    if (load_seeds(c, dir) != 5) {
         corpus_free(c);
-        print_message("# %s not found: seeds acceptance test skipped\n", SEEDS_DIR);
+        print_message("# %s not found: seeds acceptance test skipped\n", dir);
         skip();
     }
     assert_int_equal(corpus_stories(c, &v, &n, NULL), 0);

@@ -7,14 +7,13 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "buf.h"
 #include "csv.h"
 #include "span.h"
+#include "testutil.h"
 
 /* Expected output: each record as "L<start line>:" + fields joined by '|'
  * + ";", then "!PARSE@L<line>" or "!BIG@L<line>;" for errors. */
@@ -51,21 +50,6 @@ static const struct {
     {"\xEF\xBB\xBF", 0, ',', 0, ""},
 };
 
-/* data at the end of a readable page, the next page PROT_NONE */
-static char *guarded_copy(const char *s, size_t len, void **map, size_t *map_len)
-{
-    size_t page = (size_t)sysconf(_SC_PAGESIZE), need = (len + page - 1) / page * page + page;
-    char *m;
-    if (need < 2 * page) need = 2 * page;
-    m = mmap(NULL, need, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    assert_true(m != MAP_FAILED);
-    assert_int_equal(mprotect(m + need - page, page, PROT_NONE), 0);
-    memcpy(m + need - page - len, s, len);
-    *map = m;
-    *map_len = need;
-    return m + need - page - len;
-}
-
 static void render(struct buf *out, const struct buf *rec, const struct spans *fl, size_t line)
 {
     size_t i, k;
@@ -86,9 +70,9 @@ static void test_records(void **state)
     size_t r;
     (void)state;
     for (r = 0; r < sizeof rows / sizeof rows[0]; r++) {
-        size_t len = rows[r].len ? rows[r].len : strlen(rows[r].in), map_len;
-        void *map;
-        const char *data = guarded_copy(rows[r].in, len, &map, &map_len);
+        size_t len = rows[r].len ? rows[r].len : strlen(rows[r].in);
+        struct guarded g;
+        const char *data = guard(&g, rows[r].in, len);
         struct csv c;
         struct buf rec, out;
         struct spans fl;
@@ -116,7 +100,7 @@ static void test_records(void **state)
         buf_release(&rec);
         buf_release(&out);
         spans_release(&fl);
-        munmap(map, map_len);
+        unguard(&g);
     }
 }
 

@@ -14,25 +14,9 @@
 
 #include "buf.h"
 #include "feed.h"
+#include "testutil.h"
 
 #define FIX "tests/data/feed/"
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *p = NULL;
-    size_t cap = 0, n = 0, got;
-    if (!f) return NULL;
-    do {
-        if (n + 1 >= cap) p = realloc(p, cap = cap ? cap * 2 : 65536);
-        got = fread(p + n, 1, cap - n - 1, f);
-        n += got;
-    } while (got);
-    fclose(f);
-    p[n] = '\0';
-    *len = n;
-    return p;
-}
 
 /* An item as the test sees it: "url|title|published|author|H|S" where H/S
  * say whether html/summary are present, then the site url. */

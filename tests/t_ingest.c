@@ -24,58 +24,7 @@
 #include "read.h"
 #include "store.h"
 #include "story.h"
-
-/* --- helpers ------------------------------------------------------------------ */
-
-struct tmpdb {
-    char dir[64];
-    char path[96];
-};
-
-static void tmpdb_make(struct tmpdb *t)
-{
-    snprintf(t->dir, sizeof t->dir, "/tmp/kabar_t_ingest_XXXXXX");
-    assert_non_null(mkdtemp(t->dir));
-    snprintf(t->path, sizeof t->path, "%s/k.db", t->dir);
-}
-
-static void tmpdb_remove(struct tmpdb *t)
-{
-    static const char *const sfx[] = {"", "-wal", "-shm", "-journal"};
-    char p[128];
-    size_t i;
-    for (i = 0; i < sizeof sfx / sizeof sfx[0]; i++) {
-        snprintf(p, sizeof p, "%s%s", t->path, sfx[i]);
-        unlink(p);
-    }
-    rmdir(t->dir);
-}
-
-static struct article *mk(const char *url, const char *site, const char *title,
-                          const char *published, const char *text)
-{
-    struct article *a = article_new();
-    char origin[160];
-    article_set(&a->url, url, strlen(url));
-    if (site) article_set(&a->site, site, strlen(site));
-    if (title) article_set(&a->title, title, strlen(title));
-    if (published) article_set(&a->published, published, strlen(published));
-    article_set(&a->text, text, strlen(text));
-    a->text_len = strlen(text);
-    snprintf(origin, sizeof origin, "fixture:%s", url);
-    article_set(&a->origin, origin, strlen(origin));
-    return a;
-}
-
-static struct store *open_ok(const char *path)
-{
-    struct kb_err err;
-    struct store *s;
-    kb_err_clear(&err);
-    s = store_open(path, &err);
-    if (!s) fail_msg("store_open: %s", err.msg);
-    return s;
-}
+#include "testutil.h"
 
 /* --- fixtures: two invented events, five outlets ------------------------------------ */
 
@@ -117,7 +66,7 @@ static const struct fx festival[] = {
 
 static struct article *fx_article(const struct fx *f)
 {
-    return mk(f->url, f->site, f->title, f->published, f->text);
+    return mk_article("fixture:", f->url, f->site, f->title, f->published, f->text);
 }
 
 /* Ingest flood + festival interleaved, in the given batch size. */
@@ -159,7 +108,7 @@ static void test_batches_cluster_alike(void **state)
         size_t n = 0;
         int64_t arts, copies, stories;
 
-        tmpdb_make(&t);
+        tmpdb_make(&t, "t_ingest");
         s = open_ok(t.path);
         ingest_fixtures(s, batch_rows[r], &c);
         assert_int_equal(c.added, 5);
@@ -195,7 +144,7 @@ static void test_batch_commits(void **state)
     struct kb_err err;
     int64_t arts;
 
-    tmpdb_make(&t);
+    tmpdb_make(&t, "t_ingest");
     s = open_ok(t.path);
     reader = open_ok(t.path); /* a second connection sees only committed data */
     memset(&o, 0, sizeof o);
@@ -229,7 +178,7 @@ static void test_rerun_idempotent(void **state)
     struct kb_err err;
     int64_t arts1, cop1, st1, arts2, cop2, st2;
 
-    tmpdb_make(&t);
+    tmpdb_make(&t, "t_ingest");
     s = open_ok(t.path);
     ingest_fixtures(s, 2, &c);
     assert_int_equal(c.added, 5);
@@ -269,7 +218,7 @@ static void test_copies(void **state)
                             "2024-02-12", NULL};
     struct fx later = {"https://portal-lain.id/x", NULL, NULL, "2024-02-15", NULL};
 
-    tmpdb_make(&t);
+    tmpdb_make(&t, "t_ingest");
     s = open_ok(t.path);
     memset(&o, 0, sizeof o);
     o.batch = 10;
@@ -347,7 +296,7 @@ static void test_reject_empty(void **state)
     size_t i, want_rej = 0, want_add = 0;
     int rc;
 
-    tmpdb_make(&t);
+    tmpdb_make(&t, "t_ingest");
     s = open_ok(t.path);
     memset(&rj, 0, sizeof rj);
     memset(&o, 0, sizeof o);
@@ -359,7 +308,7 @@ static void test_reject_empty(void **state)
     for (i = 0; i < sizeof reject_rows / sizeof reject_rows[0]; i++) {
         char url[64];
         snprintf(url, sizeof url, "https://kosong.id/%zu", i);
-        assert_int_equal(ingest_add(in, mk(url, NULL, NULL, NULL, reject_rows[i].text), &err), 0);
+        assert_int_equal(ingest_add(in, mk_article("fixture:", url, NULL, NULL, NULL, reject_rows[i].text), &err), 0);
         want_rej += (size_t)reject_rows[i].rejected;
         want_add += (size_t)!reject_rows[i].rejected;
     }
@@ -407,11 +356,11 @@ static void test_derived_titles(void **state)
         struct kb_err err;
         struct story one;
 
-        tmpdb_make(&t);
+        tmpdb_make(&t, "t_ingest");
         s = open_ok(t.path);
         in = ingest_new(s, NULL, &err);
         assert_non_null(in);
-        assert_int_equal(ingest_add(in, mk("https://judul.id/1", NULL, NULL, "2024-01-01",
+        assert_int_equal(ingest_add(in, mk_article("fixture:", "https://judul.id/1", NULL, NULL, "2024-01-01",
                                            title_rows[i].text), &err), 0);
         assert_int_equal(ingest_flush(in, &err), 0);
         ingest_free(in);
@@ -441,11 +390,11 @@ static void test_derived_title_giant_word(void **state)
     assert_int_equal(buf_puts(&text, " akhir."), 0);
     for (i = 0; i < 66; i++) assert_int_equal(buf_puts(&want, "\xe1\xb9\xad"), 0); /* 198 <= 200 */
     assert_int_equal(buf_puts(&want, "\xe2\x80\xa6"), 0);
-    tmpdb_make(&t);
+    tmpdb_make(&t, "t_ingest");
     s = open_ok(t.path);
     in = ingest_new(s, NULL, &err);
     assert_non_null(in);
-    assert_int_equal(ingest_add(in, mk("https://judul.id/raksasa", NULL, NULL, NULL, buf_cstr(&text)),
+    assert_int_equal(ingest_add(in, mk_article("fixture:", "https://judul.id/raksasa", NULL, NULL, NULL, buf_cstr(&text)),
                                 &err), 0);
     assert_int_equal(ingest_flush(in, &err), 0);
     ingest_free(in);
@@ -562,7 +511,7 @@ static void test_synthetic_urls(void **state)
     for (batch = 1; batch <= 500; batch += 499) {
         size_t want_arts = 0;
         int plain_stdin = 0, hashed_stdin = 0, plain_a1 = 0, hashed_a1 = 0;
-        tmpdb_make(&t);
+        tmpdb_make(&t, "t_ingest");
         s = open_ok(t.path);
         for (r = 0; r < sizeof synth_rows / sizeof synth_rows[0]; r++) {
             struct ingest_counts c;
@@ -616,7 +565,7 @@ static void test_url_variants(void **state)
         struct kb_err err;
         int64_t arts, copies;
 
-        tmpdb_make(&t);
+        tmpdb_make(&t, "t_ingest");
         s = open_ok(t.path);
         memset(&o, 0, sizeof o);
         o.batch = batches[b];
@@ -625,7 +574,7 @@ static void test_url_variants(void **state)
         for (i = 0; i < 3; i++) {
             char url[64];
             snprintf(url, sizeof url, "https://%s.kabarku.co.id/banjir-lembah-hijau", hosts[i]);
-            assert_int_equal(ingest_add(in, mk(url, "kabarku.co.id", flood[0].title, flood[0].published,
+            assert_int_equal(ingest_add(in, mk_article("fixture:", url, "kabarku.co.id", flood[0].title, flood[0].published,
                                                flood[0].text), &err), 0);
         }
         assert_int_equal(ingest_flush(in, &err), 0);
@@ -661,7 +610,7 @@ static struct article *crash_article(size_t i)
              "Perbaikan jalan sepanjang %zu meter dijadwalkan bulan depan, kata kepala desa.\n"
              "Anggaran perbaikan berasal dari dana desa tahun %zu.",
              places[i % 6], i, 100 + i * 7, 2020 + i % 5);
-    return mk(url, "uji-crash.id", title, pub, text);
+    return mk_article("fixture:", url, "uji-crash.id", title, pub, text);
 }
 
 static int ingest_crash_set(const char *path, struct ingest_counts *c)
@@ -704,7 +653,7 @@ static void test_kill9_rerun(void **state)
     int status, k;
     pid_t pid;
 
-    tmpdb_make(&t);
+    tmpdb_make(&t, "t_ingest");
     store_close(open_ok(t.path)); /* schema first, so the child only ingests */
     snprintf(wal, sizeof wal, "%s-wal", t.path);
     pid = fork();
@@ -810,7 +759,7 @@ static void test_real_detik(void **state)
         print_message("skip: %s absent (real data lives beside the repository)\n", DETIK);
         skip();
     }
-    tmpdb_make(&t);
+    tmpdb_make(&t, "t_ingest");
     real_ingest(t.path, &c1, &e1);
     assert_true(e1 >= 900);
     assert_int_equal(c1.added + c1.duplicate + c1.rejected, e1);

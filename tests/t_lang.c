@@ -9,7 +9,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +17,7 @@
 #include "csv.h"
 #include "lang.h"
 #include "span.h"
+#include "testutil.h"
 
 static struct lang_ctx *ctx;
 
@@ -283,39 +283,20 @@ static void test_bad_model_dir(void **state)
 
 /* ---- accuracy over ../shared/data/news-id ----------------------------- */
 
-static const char *shared_dir(void)
-{
-    const char *d = getenv("KABAR_SHARED");
-    return d && *d ? d : "../shared/data";
-}
+struct tally {
+    size_t docs, right;
+};
 
-static char *slurp(const char *path, size_t *len)
+/* Detects the language of every article text in one CSV file. */
+static void count_csv(const char *path, char *data, size_t len, void *tally)
 {
-    FILE *f = fopen(path, "rb");
-    struct buf b = BUF_INIT;
-    char chunk[65536];
-    size_t n;
-    if (!f)
-        return NULL;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        if (buf_append(&b, chunk, n) != 0)
-            break;
-    fclose(f);
-    *len = b.len;
-    return buf_take(&b);
-}
-
-static void count_csv(const char *path, size_t *docs, size_t *right)
-{
-    size_t len;
-    char *data = slurp(path, &len);
+    struct tally *t = tally;
     struct buf rec = BUF_INIT;
     struct spans f = SPANS_INIT;
     struct csv c;
     long col = -1;
     int rc;
-    if (!data)
-        return;
+    (void)path;
     csv_init(&c, data, len, csv_detect_delim(data, len));
     if (csv_next(&c, &rec, &f, NULL) == 1)
         for (size_t i = 0; i < f.n; i++) {
@@ -328,12 +309,11 @@ static void count_csv(const char *path, size_t *docs, size_t *right)
             continue;
         char out[LANG_CODE_MAX];
         assert_int_equal(lang_detect(ctx, rec.ptr + f.v[col].off, f.v[col].len, out, NULL), 0);
-        (*docs)++;
-        *right += strcmp(out, "id") == 0;
+        t->docs++;
+        t->right += strcmp(out, "id") == 0;
     }
     buf_release(&rec);
     spans_release(&f);
-    free(data);
 }
 
 static void test_news_id_accuracy(void **state)
@@ -341,33 +321,21 @@ static void test_news_id_accuracy(void **state)
     static const char *const sets[] = {"news-id/inflation", "news-id/detik1000",
                                        "news-id/hoax-valid"};
     char dir[4096];
-    size_t docs = 0, right = 0;
+    struct tally t = {0, 0};
     int found = 0;
 
     for (size_t s = 0; s < sizeof sets / sizeof sets[0]; s++) {
         snprintf(dir, sizeof dir, "%s/%s", shared_dir(), sets[s]);
-        DIR *d = opendir(dir);
-        struct dirent *e;
-        if (!d)
-            continue;
-        found = 1;
-        while ((e = readdir(d)) != NULL) {
-            size_t l = strlen(e->d_name);
-            if (l > 4 && !strcmp(e->d_name + l - 4, ".csv")) {
-                char path[8192];
-                snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-                count_csv(path, &docs, &right);
-            }
-        }
-        closedir(d);
+        if (each_file(dir, ".csv", count_csv, &t) >= 0)
+            found = 1;
     }
     if (!found) {
         fprintf(stderr, "# %s/news-id not found: skipping the accuracy test\n", shared_dir());
         skip();
     }
-    assert_true(docs >= 1000);
-    double acc = (double)right / (double)docs;
-    fprintf(stderr, "# news-id: %zu of %zu documents Indonesian (%.2f%%)\n", right, docs,
+    assert_true(t.docs >= 1000);
+    double acc = (double)t.right / (double)t.docs;
+    fprintf(stderr, "# news-id: %zu of %zu documents Indonesian (%.2f%%)\n", t.right, t.docs,
             100 * acc);
     assert_true(acc >= 0.99);
 }

@@ -10,7 +10,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +17,7 @@
 #include "buf.h"
 #include "mem.h"
 #include "sent.h"
+#include "testutil.h"
 
 #define SEP " | "
 
@@ -482,57 +482,32 @@ static void test_huge_line(void **state)
     }
 }
 
-static char *slurp(const char *path, size_t *n)
+/* tests/golden/sentences/NNN.in -> NNN.out: one sentence per line. */
+static void golden_one(const char *in_path, const char *in, size_t n_in, const char *want,
+                       size_t n_out, void *ctx)
 {
-    FILE *f = fopen(path, "rb");
-    struct buf b = BUF_INIT;
-    char tmp[65536];
-    size_t r;
-    if (!f) return NULL;
-    while ((r = fread(tmp, 1, sizeof tmp, f)) > 0) assert_int_equal(buf_append(&b, tmp, r), 0);
-    fclose(f);
-    *n = b.len;
-    return buf_take(&b);
+    struct buf got = BUF_INIT;
+    struct spans sp = SPANS_INIT;
+    size_t k;
+    (void)ctx;
+    sent_split(in, n_in, &sp);
+    for (k = 0; k < sp.n; k++) {
+        assert_int_equal(buf_append(&got, in + sp.v[k].off, sp.v[k].len), 0);
+        assert_int_equal(buf_putc(&got, '\n'), 0);
+    }
+    if (got.len != n_out || memcmp(buf_cstr(&got), want, n_out) != 0) {
+        print_error("golden %s differs; got:\n%s\n", in_path, buf_cstr(&got));
+        fail();
+    }
+    buf_release(&got);
+    spans_release(&sp);
 }
 
-/* tests/golden/sentences/NNN.in -> NNN.out: one sentence per line. */
 static void test_golden(void **state)
 {
-    const char *dir = "tests/golden/sentences";
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    int seen = 0;
+    int seen = golden_each("tests/golden/sentences", ".in", ".out", golden_one, NULL);
     (void)state;
-    if (!d) skip();
-    while ((e = readdir(d)) != NULL) {
-        char in_path[512], out_path[512];
-        size_t nl = strlen(e->d_name), n_in, n_out, k;
-        char *in, *want;
-        struct buf got = BUF_INIT;
-        struct spans sp = SPANS_INIT;
-        if (nl < 4 || strcmp(e->d_name + nl - 3, ".in") != 0) continue;
-        snprintf(in_path, sizeof in_path, "%s/%s", dir, e->d_name);
-        snprintf(out_path, sizeof out_path, "%s/%.*s.out", dir, (int)(nl - 3), e->d_name);
-        in = slurp(in_path, &n_in);
-        want = slurp(out_path, &n_out);
-        assert_non_null(in);
-        assert_non_null(want);
-        sent_split(in, n_in, &sp);
-        for (k = 0; k < sp.n; k++) {
-            assert_int_equal(buf_append(&got, in + sp.v[k].off, sp.v[k].len), 0);
-            assert_int_equal(buf_putc(&got, '\n'), 0);
-        }
-        if (got.len != n_out || memcmp(buf_cstr(&got), want, n_out) != 0) {
-            print_error("golden %s differs; got:\n%s\n", in_path, buf_cstr(&got));
-            fail();
-        }
-        seen++;
-        buf_release(&got);
-        spans_release(&sp);
-        free(in);
-        free(want);
-    }
-    closedir(d);
+    if (seen < 0) skip();
     assert_true(seen > 0);
 }
 
@@ -547,23 +522,17 @@ static void test_seed_003(void **state)
         "menyelidiki laporan tersebut.",
     };
     static const char *const prefix = "Sebuah perjanjian yang ditandatangani pada bulan Juni ";
-    char path[512];
+    char path[4096];
     struct spans sp = SPANS_INIT;
     size_t n, k;
     char *txt;
-    DIR *d = opendir("../shared/data/seeds");
-    struct dirent *e;
+    int found = seed_find("003_", path, sizeof path);
     (void)state;
-    if (!d) {
-        print_message("../shared/data/seeds absent: skipping seed checks\n");
+    if (found < 0) {
+        print_message("%s/seeds absent: skipping seed checks\n", shared_dir());
         skip();
     }
-    path[0] = '\0';
-    while ((e = readdir(d)) != NULL)
-        if (strncmp(e->d_name, "003_", 4) == 0)
-            snprintf(path, sizeof path, "../shared/data/seeds/%s", e->d_name);
-    closedir(d);
-    if (!path[0]) skip();
+    if (!found) skip();
     txt = slurp(path, &n);
     assert_non_null(txt);
     sent_split(txt, n, &sp);

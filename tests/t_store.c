@@ -25,52 +25,15 @@
 #include "stem.h"
 #include "store.h"
 #include "story.h"
+#include "testutil.h"
 
 /* --- helpers ------------------------------------------------------------------ */
-
-struct tmpdb {
-    char dir[64];
-    char path[96];
-};
-
-static void tmpdb_make(struct tmpdb *t)
-{
-    snprintf(t->dir, sizeof t->dir, "/tmp/kabar_t_store_XXXXXX");
-    assert_non_null(mkdtemp(t->dir));
-    snprintf(t->path, sizeof t->path, "%s/k.db", t->dir);
-}
-
-static void tmpdb_remove(struct tmpdb *t)
-{
-    static const char *const sfx[] = {"", "-wal", "-shm", "-journal"};
-    char p[128];
-    size_t i;
-    for (i = 0; i < sizeof sfx / sizeof sfx[0]; i++) {
-        snprintf(p, sizeof p, "%s%s", t->path, sfx[i]);
-        unlink(p);
-    }
-    rmdir(t->dir);
-}
-
-static struct article *mk(const char *url, const char *site, const char *title,
-                          const char *published, const char *text)
-{
-    struct article *a = article_new();
-    article_set(&a->url, url, strlen(url));
-    if (site) article_set(&a->site, site, strlen(site));
-    if (title) article_set(&a->title, title, strlen(title));
-    if (published) article_set(&a->published, published, strlen(published));
-    article_set(&a->text, text, strlen(text));
-    a->text_len = strlen(text);
-    article_set(&a->origin, url, strlen(url));
-    return a;
-}
 
 /* Store one article with clean == text; returns its id. */
 static int64_t put(struct store *s, const char *url, const char *site, const char *title,
                    const char *published, const char *text, enum store_outcome want)
 {
-    struct article *a = mk(url, site, title, published, text);
+    struct article *a = mk_article("", url, site, title, published, text);
     char hash[DEDUP_HASH_HEX];
     enum store_outcome got;
     struct kb_err err;
@@ -84,16 +47,6 @@ static int64_t put(struct store *s, const char *url, const char *site, const cha
     return id;
 }
 
-static struct store *open_ok(const char *path)
-{
-    struct kb_err err;
-    struct store *s;
-    kb_err_clear(&err);
-    s = store_open(path, &err);
-    if (!s) fail_msg("store_open: %s", err.msg);
-    return s;
-}
-
 /* --- schema -------------------------------------------------------------------- */
 
 static void test_schema_from_empty_file(void **state)
@@ -105,7 +58,7 @@ static void test_schema_from_empty_file(void **state)
     int64_t a = -1, c = -1, n = -1;
     FILE *f;
 
-    tmpdb_make(&t);
+    tmpdb_make(&t, "t_store");
     f = fopen(t.path, "wb"); /* an empty file is a valid empty database */
     assert_non_null(f);
     fclose(f);
@@ -161,7 +114,7 @@ static void test_bad_paths(void **state)
         const char *path;
         char nodir[128];
 
-        tmpdb_make(&t);
+        tmpdb_make(&t, "t_store");
         path = t.path;
         if (bad_rows[i].kind == BAD_NO_DIR) {
             snprintf(nodir, sizeof nodir, "%s/missing/dir/k.db", t.dir);
@@ -223,7 +176,7 @@ static void test_put_outcomes(void **state)
     int64_t ids[sizeof put_rows / sizeof put_rows[0]], a, c, n, story;
     size_t i, j;
 
-    tmpdb_make(&t);
+    tmpdb_make(&t, "t_store");
     s = open_ok(t.path);
     assert_int_equal(store_begin(s, &err), 0);
     for (i = 0; i < sizeof put_rows / sizeof put_rows[0]; i++) {
@@ -311,7 +264,7 @@ static void test_search(void **state)
     int64_t ids[4];
     size_t i, r;
 
-    tmpdb_make(&t);
+    tmpdb_make(&t, "t_store");
     s = open_ok(t.path);
     assert_int_equal(store_begin(s, &err), 0);
     for (i = 0; i < 4; i++)
@@ -372,7 +325,7 @@ static void test_snippet_window(void **state)
     size_t n = 0, i, words = 0;
     const char *p;
 
-    tmpdb_make(&t);
+    tmpdb_make(&t, "t_store");
     s = open_ok(t.path);
     for (i = 0; i < 40; i++) assert_int_equal(buf_puts(&b, "warga menanam pohon di taman kota. "), 0);
     assert_int_equal(buf_puts(&b, "Wali kota memberi penghargaan kepada relawan lingkungan. "), 0);
@@ -431,7 +384,7 @@ static void test_stories(void **state)
     static const int64_t want_order[] = {3, 2, 1};
     char text[256];
 
-    tmpdb_make(&t);
+    tmpdb_make(&t, "t_store");
     s = open_ok(t.path);
     assert_int_equal(store_begin(s, &err), 0);
     for (i = 0; i < sizeof story_rows / sizeof story_rows[0]; i++) {
@@ -499,7 +452,7 @@ static void test_story_derived_title(void **state)
     size_t n = 0;
     int64_t id;
 
-    tmpdb_make(&t);
+    tmpdb_make(&t, "t_store");
     s = open_ok(t.path);
     assert_int_equal(store_begin(s, &err), 0);
     id = put(s, "https://x.id/1", NULL, NULL, NULL,
@@ -534,7 +487,7 @@ static void test_cluster_state(void **state)
     static const struct cluster_term doc3[] = {{"banjir", 6, 2}, {"sungai", 6, 1}, {"desa", 4, 1}};
     int64_t id1, id2, next, got;
 
-    tmpdb_make(&t);
+    tmpdb_make(&t, "t_store");
     s = open_ok(t.path);
     assert_int_equal(store_next_story_id(s, &next, &err), 0);
     assert_int_equal(next, 1);
@@ -592,9 +545,9 @@ static void test_hostile_text(void **state)
     enum store_outcome out;
     int64_t id;
 
-    tmpdb_make(&t);
+    tmpdb_make(&t, "t_store");
     s = open_ok(t.path);
-    a = mk("https://rusak.id/1", NULL, NULL, "bukan tanggal", "x");
+    a = mk_article("", "https://rusak.id/1", NULL, NULL, "bukan tanggal", "x");
     free(a->text);
     a->text = kb_malloc(sizeof bad);
     memcpy(a->text, bad, sizeof bad);
@@ -749,7 +702,7 @@ static void ingest_fixture(const char *path)
     in = ingest_new(s, NULL, &err);
     if (!in) fail_msg("ingest_new: %s", err.msg);
     for (i = 0; i < N_REINDEX_DOCS; i++) {
-        struct article *a = mk(reindex_docs[i][0], reindex_docs[i][1], reindex_docs[i][2],
+        struct article *a = mk_article("", reindex_docs[i][0], reindex_docs[i][1], reindex_docs[i][2],
                                "2024-05-06", reindex_docs[i][3]);
         if (ingest_add(in, a, &err)) fail_msg("ingest_add: %s", err.msg);
     }
@@ -806,7 +759,7 @@ static void test_reindex_after_stemmer_change(void **state)
     sqlite3 *db;
     size_t r;
 
-    tmpdb_make(&t);
+    tmpdb_make(&t, "t_store");
     ingest_fixture(t.path);
     expected_fp(fp, sizeof fp);
     v = path_text(t.path, SQL_FP);
@@ -912,7 +865,7 @@ static void test_fingerprint_states(void **state)
         sqlite3 *db;
         char *v;
 
-        tmpdb_make(&t);
+        tmpdb_make(&t, "t_store");
         if (fp_rows[r].with_articles) ingest_fixture(t.path);
         else store_close(open_ok(t.path));
         db = raw_open(t.path);
@@ -972,7 +925,7 @@ static void test_read_mode(void **state)
         char other[160], wal[160];
         off_t size0 = -1;
 
-        tmpdb_make(&t);
+        tmpdb_make(&t, "t_store");
         path = t.path;
         snprintf(wal, sizeof wal, "%s-wal", t.path);
         if (ro_rows[r].kind == RO_MISSING_DIR) {
@@ -1007,7 +960,7 @@ static void test_read_mode(void **state)
         } else {
             struct search_hit *h = NULL;
             size_t n = 0;
-            struct article *a = mk("https://baru.id/x", NULL, "Baru", NULL, "Teks baru sekali.");
+            struct article *a = mk_article("", "https://baru.id/x", NULL, "Baru", NULL, "Teks baru sekali.");
             enum store_outcome out;
             int64_t id, arts = 0;
             char *jm;
@@ -1068,7 +1021,7 @@ static void test_read_others_archive(void **state)
     char shm[160];
     int rc;
 
-    tmpdb_make(&t);
+    tmpdb_make(&t, "t_store");
     ingest_fixture(t.path);
     snprintf(shm, sizeof shm, "%s-shm", t.path);
     assert_true(file_size(shm) < 0); /* the writer's close removed it */

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <dirent.h>
 
 #include <cmocka.h>
 
@@ -16,6 +15,7 @@
 #include "stem.h"
 #include "stopwords.h"
 #include "terms.h"
+#include "testutil.h"
 
 struct collect {
     struct buf out;  /* terms joined by ' ' */
@@ -254,50 +254,42 @@ static int seed_fn(void *ctx, const char *term, size_t len, size_t off, size_t t
     return 0;
 }
 
+struct seed_run {
+    struct stemmer *st;
+    int files;
+};
+
+static void seed_file(const char *path, char *text, size_t len, void *ctx)
+{
+    struct seed_run *r = ctx;
+    struct seed_check with, without;
+
+    (void)path;
+    memset(&with, 0, sizeof with);
+    memset(&without, 0, sizeof without);
+    assert_int_equal(terms_each(r->st, text, len, TERMS_KEEP_STOP, seed_fn, &with), 0);
+    assert_int_equal(terms_each(r->st, text, len, 0, seed_fn, &without), 0);
+    assert_true(without.n > 50);
+    assert_true(with.n > without.n);
+    assert_true(with.stop_seen);
+    r->files++;
+}
+
 static void test_seeds(void **state)
 {
-    const char *dir = "../shared/data/seeds";
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    struct stemmer *st;
-    int files = 0;
+    char dir[4096];
+    struct seed_run r = {NULL, 0};
 
     (void)state;
-    if (!d) {
-        print_message("# ../shared/data/seeds absent: skipping the seed check\n");
+    snprintf(dir, sizeof dir, "%s/seeds", shared_dir());
+    r.st = stem_new(KB_LANG_ID);
+    if (each_file(dir, ".txt", seed_file, &r) < 0) {
+        stem_free(r.st);
+        print_message("# %s absent: skipping the seed check\n", dir);
         skip();
     }
-    st = stem_new(KB_LANG_ID);
-    while ((e = readdir(d)) != NULL) {
-        char path[512];
-        FILE *f;
-        char *text;
-        long sz;
-        struct seed_check with, without;
-
-        if (!strstr(e->d_name, ".txt")) continue;
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        f = fopen(path, "rb");
-        assert_non_null(f);
-        fseek(f, 0, SEEK_END);
-        sz = ftell(f);
-        rewind(f);
-        text = malloc((size_t)sz + 1);
-        assert_int_equal(fread(text, 1, (size_t)sz, f), (size_t)sz);
-        fclose(f);
-        memset(&with, 0, sizeof with);
-        memset(&without, 0, sizeof without);
-        assert_int_equal(terms_each(st, text, (size_t)sz, TERMS_KEEP_STOP, seed_fn, &with), 0);
-        assert_int_equal(terms_each(st, text, (size_t)sz, 0, seed_fn, &without), 0);
-        assert_true(without.n > 50);
-        assert_true(with.n > without.n);
-        assert_true(with.stop_seen);
-        free(text);
-        files++;
-    }
-    closedir(d);
-    stem_free(st);
-    assert_true(files >= 5);
+    stem_free(r.st);
+    assert_true(r.files >= 5);
 }
 
 int main(void)

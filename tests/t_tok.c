@@ -8,15 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
-#include <dirent.h>
 
 #include <cmocka.h>
 
 #include "buf.h"
 #include "span.h"
 #include "tok.h"
+#include "testutil.h"
 
 /* Render the tokens of s as "W:text|N:text|..." so a table row reads like
  * what a person expects. */
@@ -133,32 +131,26 @@ static void test_split_guard_page(void **state)
 {
     static const char *const tails[] = {"buku-", "2.", "1,", "kata\xE2\x80", "\xF0\x9F\x98",
                                         "Rp2.", "don'", "a\xCC", "x"};
-    long page = sysconf(_SC_PAGESIZE);
-    char *mem;
     size_t i;
 
     (void)state;
-    mem = mmap(NULL, (size_t)page * 2, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    assert_true(mem != MAP_FAILED);
-    assert_int_equal(mprotect(mem + page, (size_t)page, PROT_NONE), 0);
     for (i = 0; i < sizeof tails / sizeof tails[0]; i++) {
         size_t len = strlen(tails[i]);
-        char *s = mem + page - len;
+        struct guarded g;
+        char *s = guard(&g, tails[i], len);
         struct spans sp = SPANS_INIT;
         struct buf b = BUF_INIT;
 
-        memcpy(s, tails[i], len);
         tok_split(s, len, &sp);
         assert_true(sp.n >= 1 || tails[i][0] == '\xF0');
         if (sp.n) assert_int_equal(tok_fold(s + sp.v[0].off, sp.v[0].len, &b), 0);
         assert_int_equal(tok_fold(s, len, &b), 0);
         spans_release(&sp);
         buf_release(&b);
+        unguard(&g);
     }
-    munmap(mem, (size_t)page * 2);
 }
 
-/* tok_next must give exactly tok_split's tokens */
 static void check_next_matches_split(const char *s, size_t len)
 {
     struct spans sp = SPANS_INIT;
@@ -320,48 +312,34 @@ static void test_fold_limits(void **state)
 
 /* The founding articles: tok_next agrees with tok_split and tokens never
  * cross a space or a line break. */
+static void seed_file(const char *path, char *text, size_t len, void *ctx)
+{
+    struct spans sp = SPANS_INIT;
+    size_t i;
+
+    (void)path;
+    check_next_matches_split(text, len);
+    tok_split(text, len, &sp);
+    assert_true(sp.n > 100);
+    for (i = 0; i < sp.n; i++) {
+        assert_null(memchr(text + sp.v[i].off, ' ', sp.v[i].len));
+        assert_null(memchr(text + sp.v[i].off, '\n', sp.v[i].len));
+    }
+    spans_release(&sp);
+    ++*(int *)ctx;
+}
+
 static void test_seeds(void **state)
 {
-    const char *dir = "../shared/data/seeds";
-    DIR *d = opendir(dir);
-    struct dirent *e;
+    char dir[4096];
     int n_files = 0;
 
     (void)state;
-    if (!d) {
-        print_message("# ../shared/data/seeds absent: skipping the seed check\n");
+    snprintf(dir, sizeof dir, "%s/seeds", shared_dir());
+    if (each_file(dir, ".txt", seed_file, &n_files) < 0) {
+        print_message("# %s absent: skipping the seed check\n", dir);
         skip();
     }
-    while ((e = readdir(d)) != NULL) {
-        char path[512];
-        FILE *f;
-        char *text;
-        long sz;
-        struct spans sp = SPANS_INIT;
-        size_t i;
-
-        if (!strstr(e->d_name, ".txt")) continue;
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        f = fopen(path, "rb");
-        assert_non_null(f);
-        fseek(f, 0, SEEK_END);
-        sz = ftell(f);
-        rewind(f);
-        text = malloc((size_t)sz + 1);
-        assert_int_equal(fread(text, 1, (size_t)sz, f), (size_t)sz);
-        fclose(f);
-        check_next_matches_split(text, (size_t)sz);
-        tok_split(text, (size_t)sz, &sp);
-        assert_true(sp.n > 100);
-        for (i = 0; i < sp.n; i++) {
-            assert_null(memchr(text + sp.v[i].off, ' ', sp.v[i].len));
-            assert_null(memchr(text + sp.v[i].off, '\n', sp.v[i].len));
-        }
-        spans_release(&sp);
-        free(text);
-        n_files++;
-    }
-    closedir(d);
     assert_true(n_files >= 5);
 }
 

@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -19,46 +18,10 @@
 
 #include "buf.h"
 #include "warc.h"
+#include "testutil.h"
 
 #define FIX "tests/data/warc/"
 #define SHARED "../shared/data/warc/"
-
-/* ---- guarded memory ---------------------------------------------------------- */
-
-struct guarded {
-    char *map;  /* owned mapping */
-    size_t map_len;
-    char *data; /* the copy, ending at the guard page */
-};
-
-static void guard(struct guarded *g, const char *s, size_t len)
-{
-    size_t page = (size_t)sysconf(_SC_PAGESIZE), pages = (len + page - 1) / page + 1;
-    g->map_len = pages * page;
-    g->map = mmap(NULL, g->map_len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    assert_true(g->map != MAP_FAILED);
-    assert_int_equal(mprotect(g->map + (pages - 1) * page, page, PROT_NONE), 0);
-    g->data = g->map + (pages - 1) * page - len;
-    if (len) memcpy(g->data, s, len);
-}
-
-static void unguard(struct guarded *g) { munmap(g->map, g->map_len); }
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *p = NULL;
-    size_t cap = 0, n = 0, got;
-    if (!f) return NULL;
-    do {
-        if (n == cap) p = realloc(p, cap = cap ? cap * 2 : 65536);
-        got = fread(p + n, 1, cap - n, f);
-        n += got;
-    } while (got);
-    fclose(f);
-    *len = n;
-    return p;
-}
 
 /* ---- one pass over a reader, summarised ------------------------------------ */
 
