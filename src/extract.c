@@ -43,6 +43,12 @@
  *     the winner when it holds clearly more of the text: scores alone let a
  *     short box with a "content" class or many commas win. A named body
  *     takes no prose-paragraph siblings (they are the page around it).
+ *  5c. The lead: blocks between the <h1> that carries the title and the
+ *     chosen container that read like prose are written first; pages put
+ *     the lead in the header or a "teaser" box, outside the body container.
+ *  5d. Title anchor: when that <h1> is far from the winner (infinite scroll:
+ *     a longer article further down wins), the best candidate in the
+ *     smallest element around the <h1> that holds prose replaces it.
  *  6. The chosen subtrees are written as text: block elements start a
  *     paragraph, <br> a line, two <br> a paragraph; whitespace is collapsed
  *     (kept in <pre>); a block that is mostly links, a heading repeating the
@@ -50,6 +56,11 @@
  *     "Tags:" / "Editor:" / photo-credit line is dropped. A heading that
  *     opens the page's trailer ("Berita Terkait", "Komentar", "About the
  *     author", "Weitere Artikel", ...) drops itself and everything after it.
+ *  6b. When that text is very short and was not chosen by the title or a
+ *     named container, a jusText-style pass classifies every leaf text block
+ *     of the page (good prose / bad links / short, short ones between good
+ *     ones turn good) and the good blocks replace the text if they hold
+ *     clearly more.
  *  7. JSON-LD articleBody replaces the DOM text when the DOM text is much
  *     shorter (the page renders its body with JavaScript, or we missed it).
  */
@@ -182,6 +193,7 @@ struct ctx {
     char *canonical, *og_url;
     char *html_lang, *m_lang, *og_locale, *jl_lang;
     char *jl_body;
+    const xmlNode *h1s[8]; /* borrowed from doc; the first <h1> elements, document order */
     int n_h1;
     int in_article; /* depth counter during the metadata walk */
     /* output */
@@ -455,6 +467,7 @@ static void meta_walk(struct ctx *c, const xmlNode *n, int depth)
             continue;
         } else if (strcmp(name, "h1") == 0) {
             if (!c->h1) c->h1 = node_text(n);
+            if (c->n_h1 < (int)(sizeof c->h1s / sizeof c->h1s[0])) c->h1s[c->n_h1] = n;
             c->n_h1++;
         } else if (strcmp(name, "time") == 0) {
             char *dt = attr(n, "datetime");
@@ -715,6 +728,9 @@ static void mark(struct ctx *c, xmlNode *n, int depth)
          * article element itself: sectioning roots are judged by content */
         if (!is_tag(n, "body") && !is_tag(n, "html") && !is_tag(n, "article") && !is_tag(n, "main")) {
             s->weight = class_weight(n, &strong);
+            /* an embedded post ("twitter-tweet", "instagram-media") is a
+             * quotation the article makes: its text is part of the story */
+            if (s->weight < 0 && !strong && is_tag(n, "blockquote")) s->weight = 0;
             if (s->weight < 0) s->neg = strong ? NEG_STRONG : NEG_WEAK;
             if (t && (t->flags & T_SOFT) && !s->neg) s->neg = NEG_TAG;
         }
@@ -988,7 +1004,14 @@ static const char *const junk_openers[] = {
     "leave a reply", "kommentar schreiben", "kommentare schreiben", "titelbild:", "bild:", "bildquelle",
     "fotos:", "anzeige", "werbung", "subscribe now", "abonnieren", "sign up for", "follow the",
     "editor:", "penulis:", "pewarta:", "reporter:", "tonton:", "dapatkan berita", "simak berita",
-    "artikel ini telah tayang", "klik di sini", "halaman selanjutnya", NULL};
+    "artikel ini telah tayang", "klik di sini", "halaman selanjutnya",
+    /* French, Spanish, Portuguese, Italian, Dutch, Polish */
+    "lire aussi", "\xc3\xa0 lire aussi", "voir aussi", "lire la suite", "sur le m\xc3\xaame sujet",
+    "lee tambi\xc3\xa9n", "lea tambi\xc3\xa9n", "le\xc3\xa9 tambi\xc3\xa9n", "ver tambi\xc3\xa9n",
+    "te puede interesar", "le puede interesar", "mira:", "mira tambi\xc3\xa9n", "noticias relacionadas",
+    "leia tamb\xc3\xa9m", "veja tamb\xc3\xa9m", "leia mais", "leggi anche", "articoli correlati",
+    "lees ook", "lees meer", "zobacz r\xc3\xb3wnie\xc5\xbc", "zobacz te\xc5\xbc", "czytaj tak\xc5\xbc" "e",
+    "czytaj te\xc5\xbc", "przeczytaj tak\xc5\xbc" "e", "przeczytaj r\xc3\xb3wnie\xc5\xbc", NULL};
 
 /* Headings that open the page's trailer: whatever follows them inside the
  * chosen container is related links, comments or an author box. */
@@ -1001,7 +1024,14 @@ static const char *const trailer_heads[] = {
     "mehr zum thema", "mehr zu diesem thema", "\xc3\xa4" "hnliche artikel", "\xc3\xa4" "hnliche beitr\xc3\xa4" "ge",
     "verwandte artikel", "lesen sie auch", "neueste artikel", "meistgelesen", "am meisten gelesen",
     "beliebte artikel", "baca juga", "berita terkait", "artikel terkait", "berita lainnya",
-    "terpopuler", "komentar", "tentang penulis", NULL};
+    "terpopuler", "komentar", "tentang penulis",
+    /* French, Spanish, Portuguese, Italian, Dutch, Polish */
+    "commentaires", "lire aussi", "\xc3\xa0 lire aussi", "sur le m\xc3\xaame sujet", "articles similaires",
+    "\xc3\xa0 propos de l'auteur", "comentarios", "noticias relacionadas", "art\xc3\xad" "culos relacionados",
+    "te puede interesar", "lee tambi\xc3\xa9n", "sobre el autor", "coment\xc3\xa1rios", "leia tamb\xc3\xa9m",
+    "not\xc3\xad" "cias relacionadas", "sobre o autor", "commenti", "articoli correlati", "leggi anche",
+    "reacties", "lees ook", "gerelateerde artikelen", "over de auteur", "komentarze", "zobacz r\xc3\xb3wnie\xc5\xbc",
+    "zobacz te\xc5\xbc", "czytaj tak\xc5\xbc" "e", "podobne artyku\xc5\x82y", "o autorze", NULL};
 
 /* Whether the heading p[0..n) is one of trailer_heads, ignoring case and
  * trailing punctuation ("Kommentare (3)", "Related:"). */
@@ -1093,39 +1123,46 @@ static void put_text(struct ctx *c, const unsigned char *t)
     }
 }
 
+static void emit(struct ctx *c, xmlNode *n, int depth);
+
+/* Write one node (not its following siblings). */
+static void emit_node(struct ctx *c, xmlNode *n, int depth)
+{
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        if (n->content) put_text(c, n->content);
+    } else if (n->type == XML_ELEMENT_NODE) {
+        struct nstat *s = st_of(c, n);
+        const struct tag *t;
+        int block, link, pre;
+        if (!s || s->junk || depth >= MAX_DEPTH) return;
+        if (is_tag(n, "br")) {
+            if (++c->br_run >= 2) {
+                para_flush(c, 0);
+            } else if (c->para.len) {
+                putc_(&c->para, '\n');
+                c->pending_space = 0;
+            }
+            return;
+        }
+        t = tg(c, n);
+        block = t && (t->flags & T_BLOCK);
+        link = is_tag(n, "a");
+        pre = t && (t->flags & T_PRE);
+        if (block) para_flush(c, 0);
+        c->in_link += link;
+        c->in_pre += pre;
+        emit(c, n->children, depth + 1);
+        c->in_link -= link;
+        c->in_pre -= pre;
+        if (block) para_flush(c, t->flags & T_HEAD);
+        else if (is_tag(n, "img") == 0 && !link && c->para.len == 0) c->br_run = 0;
+    }
+}
+
+/* Write n and its following siblings. */
 static void emit(struct ctx *c, xmlNode *n, int depth)
 {
-    for (; n; n = n->next) {
-        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            if (n->content) put_text(c, n->content);
-        } else if (n->type == XML_ELEMENT_NODE) {
-            struct nstat *s = st_of(c, n);
-            const struct tag *t;
-            int block, link, pre;
-            if (!s || s->junk || depth >= MAX_DEPTH) continue;
-            if (is_tag(n, "br")) {
-                if (++c->br_run >= 2) {
-                    para_flush(c, 0);
-                } else if (c->para.len) {
-                    putc_(&c->para, '\n');
-                    c->pending_space = 0;
-                }
-                continue;
-            }
-            t = tg(c, n);
-            block = t && (t->flags & T_BLOCK);
-            link = is_tag(n, "a");
-            pre = t && (t->flags & T_PRE);
-            if (block) para_flush(c, 0);
-            c->in_link += link;
-            c->in_pre += pre;
-            emit(c, n->children, depth + 1);
-            c->in_link -= link;
-            c->in_pre -= pre;
-            if (block) para_flush(c, t->flags & T_HEAD);
-            else if (is_tag(n, "img") == 0 && !link && c->para.len == 0) c->br_run = 0;
-        }
-    }
+    for (; n; n = n->next) emit_node(c, n, depth);
 }
 
 /* Output the winner and its qualifying siblings (Readability's sibling
@@ -1137,7 +1174,7 @@ static void emit_content(struct ctx *c, xmlNode *top, double top_score)
     const struct nstat *ts = st_of(c, top);
     int named = ts && ts->sem >= SEM_CLASS;
     if (!parent || is_tag(top, "body") || parent->type != XML_ELEMENT_NODE) {
-        emit(c, top, 0);
+        emit_node(c, top, 0);
         para_flush(c, 0);
         return;
     }
@@ -1166,12 +1203,254 @@ static void emit_content(struct ctx *c, xmlNode *top, double top_score)
             } else {
                 para_flush(c, 0);
                 c->in_link += is_tag(sib, "a");
-                emit(c, sib, 0);
+                emit_node(c, sib, 0);
                 c->in_link -= is_tag(sib, "a");
                 para_flush(c, 0);
             }
         }
     }
+}
+
+/* ---- the lead (step 5c) ------------------------------------------------- */
+
+/* Many pages put the article's lead ("teaser", "excerpt", "intro",
+ * "Einleitung", "chapo") in the header next to the <h1>, outside the
+ * container that holds the body, and often in a box whose class reads like
+ * boilerplate ("teaser") or in a <header>, which step 3 drops. The lead is
+ * the prose between the title heading and the chosen container. */
+
+#define LEAD_MAX_BLOCKS 6 /* more prose than this between title and body is not a lead */
+#define LEAD_MAX_VISIT 4000 /* elements walked between the title and the body */
+
+/* The <h1> that carries the title: the first whose text matches the final
+ * title (one is a prefix of the other), else the only one. */
+static const xmlNode *title_heading(const struct ctx *c, int *by_text)
+{
+    int i, n = c->n_h1 < 8 ? c->n_h1 : 8;
+    *by_text = 0;
+    if (!c->title) return c->n_h1 == 1 ? c->h1s[0] : NULL;
+    for (i = 0; i < n; i++) {
+        char *t = node_text(c->h1s[i]);
+        int match = 0;
+        if (t) {
+            size_t a = strlen(t), b = strlen(c->title), k = a < b ? a : b;
+            match = k >= 8 && strncasecmp(t, c->title, k) == 0;
+        }
+        free(t);
+        if (match) {
+            *by_text = 1;
+            return c->h1s[i];
+        }
+    }
+    return c->n_h1 == 1 ? c->h1s[0] : NULL;
+}
+
+/* Levels from n up to its ancestor a (n itself: 0); -1 when a is not one. */
+static int levels_up(const xmlNode *a, const xmlNode *n)
+{
+    int k = 0;
+    for (; n; n = n->parent, k++)
+        if (n == a) return k;
+    return -1;
+}
+
+/* Step 5d: pages that show several articles one after another (infinite
+ * scroll, a feed of full posts) can make a longer neighbour win. When the
+ * <h1> carrying the page's title is far from the chosen block, the best
+ * candidate in the smallest element around that heading which holds prose
+ * replaces it, provided that element does not also hold the winner. */
+static xmlNode *near_title(struct ctx *c, xmlNode *top)
+{
+    int by_text;
+    const xmlNode *h = title_heading(c, &by_text);
+    xmlNode *a;
+    struct best b;
+    const struct nstat *s;
+    if (!h || !by_text || h == top || is_ancestor(top, h)) return top;
+    for (a = top->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent)
+        if (is_ancestor(a, h)) break;
+    if (!a || levels_up(a, top) <= 2) return top;
+    /* the smallest ancestor of h with two prose blocks */
+    for (a = h->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
+        s = st_of(c, a);
+        if (s && !s->junk && s->n_prose >= 2) break;
+    }
+    if (!a || a->type != XML_ELEMENT_NODE || is_tag(a, "body") || is_ancestor(a, top)) return top;
+    memset(&b, 0, sizeof b);
+    pick(c, a->children, &b, 0);
+    if (!b.node[0]) return top;
+    s = st_of(c, b.node[0]);
+    if (!s || s->n_prose < 2) return top;
+    return widen(c, &b);
+}
+
+/* Whether the own text of block n reads like prose: enough words, few
+ * links, and a sentence end unless it is long. */
+static int lead_like(const struct ctx *c, const xmlNode *n, const struct nstat *s)
+{
+    const struct tag *t = tg(c, n);
+    xmlChar *raw;
+    size_t len, words = 0, i;
+    int end_ok = 0;
+    if (!t || !(t->flags & T_BLOCK) || (t->flags & (T_HEAD | T_LIST))) return 0;
+    if (s->own < 40 || s->own_link * 5 > s->own || s->neg == NEG_STRONG) return 0;
+    raw = xmlNodeGetContent((xmlNode *)n);
+    if (!raw) return 0;
+    len = strlen((const char *)raw);
+    while (len && isspace(raw[len - 1])) len--;
+    for (i = 0; i < len; i++)
+        if (isspace(raw[i]) && i + 1 < len && !isspace(raw[i + 1])) words++;
+    if (len) {
+        unsigned char e = raw[len - 1];
+        end_ok = e == '.' || e == '!' || e == '?' || e == '"' || e == ')' || e == ':' ||
+                 (len >= 3 && (unsigned char)raw[len - 3] == 0xE2); /* closing quotes, ellipsis */
+    }
+    xmlFree(raw);
+    return words >= 8 && (end_ok || s->own >= 150);
+}
+
+/* Emit the lead blocks between the title heading and top (document order),
+ * before top's own text. Subtrees that are hard junk or carry a strong
+ * boilerplate word are skipped; <header> and weak words ("teaser") are
+ * looked into, since that is where leads live. */
+static void emit_lead(struct ctx *c, xmlNode *top)
+{
+    int by_text;
+    const xmlNode *h = title_heading(c, &by_text);
+    xmlNode *cur, *take[LEAD_MAX_BLOCKS];
+    size_t n_take = 0, visit = 0, i;
+    if (!h || h == top || is_ancestor(top, h) || is_ancestor(h, top)) return;
+    /* walk forward from the end of h's subtree; reaching top ends the walk,
+     * walking out of top's ancestors means h was after top */
+    cur = (xmlNode *)h;
+    while (cur && !cur->next) cur = cur->parent;
+    cur = cur ? cur->next : NULL;
+    while (cur && cur != top && visit++ < LEAD_MAX_VISIT) {
+        struct nstat *s = st_of(c, cur);
+        int descend = 0;
+        if (cur->type == XML_ELEMENT_NODE && s) {
+            int soft_ok = !s->junk || (s->neg && s->neg != NEG_STRONG);
+            if (is_ancestor(cur, top)) {
+                descend = 1;
+            } else if (soft_ok && lead_like(c, cur, s)) {
+                if (n_take == LEAD_MAX_BLOCKS) return;
+                take[n_take++] = cur;
+            } else if (soft_ok) {
+                descend = 1;
+            }
+        }
+        if (descend && cur->children) {
+            cur = cur->children;
+            continue;
+        }
+        while (cur && !cur->next) {
+            cur = cur->parent;
+            if (cur && cur->type != XML_ELEMENT_NODE) cur = NULL;
+        }
+        cur = cur ? cur->next : NULL;
+    }
+    if (cur != top) return;
+    for (i = 0; i < n_take; i++) {
+        struct nstat *s = st_of(c, take[i]);
+        unsigned char junk = s->junk;
+        s->junk = 0; /* soft junk: the lead's own box */
+        para_flush(c, 0);
+        emit_node(c, take[i], 0);
+        para_flush(c, 0);
+        s->junk = junk;
+    }
+}
+
+/* ---- paragraph classifier fallback (step 6b) ----------------------------- */
+
+/* When the chosen container yields almost nothing (the article sits in a
+ * box step 3 dropped, or the winner was a short widget), the page is read
+ * the way jusText reads it: every leaf text block is classified on its own
+ * as good (prose: lead_like), bad (mostly links) or short, a short block
+ * turns good when it sits between good ones (or is a heading before one),
+ * and the good blocks are written in document order. */
+
+#define JT_MAX 4096 /* blocks classified per page */
+#define JT_SHORT_TEXT 500 /* bytes of main text below which the fallback runs */
+
+enum { JT_BAD, JT_SHORT, JT_GOOD };
+
+struct jt {
+    xmlNode **node;       /* owned array of borrowed nodes, document order */
+    unsigned char *cls;   /* owned; JT_* per node */
+    size_t n;
+    size_t good_text;     /* characters in good blocks */
+};
+
+static void jt_collect(struct ctx *c, xmlNode *n, struct jt *j, int depth)
+{
+    for (; n && j->n < JT_MAX; n = n->next) {
+        struct nstat *s = st_of(c, n);
+        const struct tag *t;
+        if (!s || depth >= MAX_DEPTH) continue;
+        if ((s->junk && !s->neg) || s->neg == NEG_STRONG) continue; /* hard junk, strong class words */
+        t = tg(c, n);
+        if (t && (t->flags & T_BLOCK) && s->own >= MIN_PARA && s->text - s->own < MIN_PARA) {
+            unsigned char k = JT_SHORT;
+            if (lead_like(c, n, s)) k = JT_GOOD;
+            else if (s->own_link * 2 > s->own) k = JT_BAD;
+            j->node[j->n] = n;
+            j->cls[j->n++] = k;
+            continue;
+        }
+        jt_collect(c, n->children, j, depth + 1);
+    }
+}
+
+/* Replace c->text with the good blocks of the page when they hold clearly
+ * more text. */
+static void jt_fallback(struct ctx *c)
+{
+    struct jt j;
+    size_t i, good = 0;
+    memset(&j, 0, sizeof j);
+    j.node = kb_malloc(JT_MAX * sizeof *j.node);
+    j.cls = kb_malloc(JT_MAX);
+    jt_collect(c, c->body->children, &j, 0);
+    /* context: a short block between good neighbours (or a heading right
+     * before a good block) is part of the text */
+    for (i = 0; i < j.n; i++) {
+        size_t p, q;
+        int prev_good = 0, next_good = 0;
+        if (j.cls[i] != JT_SHORT) continue;
+        for (p = i; p-- > 0;)
+            if (j.cls[p] != JT_SHORT) {
+                prev_good = j.cls[p] == JT_GOOD;
+                break;
+            }
+        for (q = i + 1; q < j.n; q++)
+            if (j.cls[q] != JT_SHORT) {
+                next_good = j.cls[q] == JT_GOOD;
+                break;
+            }
+        if (next_good && (prev_good || (tg(c, j.node[i])->flags & T_HEAD))) j.cls[i] = JT_GOOD + 1;
+    }
+    for (i = 0; i < j.n; i++)
+        if (j.cls[i] >= JT_GOOD) good += st_of(c, j.node[i])->own;
+    if (good >= 200 && good > 2 * c->text.len) {
+        buf_reset(&c->text);
+        buf_reset(&c->heading);
+        buf_reset(&c->para);
+        c->para_link = 0;
+        c->trailer = 0;
+        for (i = 0; i < j.n; i++) {
+            struct nstat *s = st_of(c, j.node[i]);
+            unsigned char junk = s->junk;
+            if (j.cls[i] < JT_GOOD) continue;
+            s->junk = 0; /* soft junk: the fallback reads past class words */
+            para_flush(c, 0);
+            emit_node(c, j.node[i], 0);
+            para_flush(c, (tg(c, j.node[i])->flags & T_HEAD) != 0);
+            s->junk = junk;
+        }
+    }
+    free(j.node);
+    free(j.cls);
 }
 
 /* ---- metadata finishing ------------------------------------------------- */
@@ -1444,7 +1723,7 @@ int extract_html(const char *html, size_t len, const char *content_type, const c
         mark(&c, c.body, 0);
         bs = st_of(&c, c.body);
         if (bs && !bs->junk) {
-            xmlNode *top;
+            xmlNode *top, *anchored;
             bs->junk = 0;
             stats(&c, c.body, bs, 0, 0);
             resolve_soft(&c, c.body->children, bs, 0);
@@ -1455,7 +1734,12 @@ int extract_html(const char *html, size_t len, const char *content_type, const c
             pick(&c, c.body->children, &b, 0);
             top = b.node[0] ? widen(&c, &b) : c.body;
             top = prefer_semantic(&c, top);
-            emit_content(&c, top, b.node[0] ? b.score[0] : 0.0);
+            anchored = near_title(&c, top);
+            emit_lead(&c, anchored);
+            emit_content(&c, anchored, b.node[0] ? b.score[0] : 0.0);
+            /* a short text is trusted when the title heading chose it or
+             * the markup names it as the body */
+            if (c.text.len < JT_SHORT_TEXT && anchored == top && st_of(&c, top)->sem < SEM_CLASS) jt_fallback(&c);
         }
     }
     /* Step 7: the structured body wins when the page shows much less. */

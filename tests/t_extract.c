@@ -144,6 +144,52 @@ static const struct {
     {"<body><div>" P(LONG1) P("Tags: jalan, banjir, mudik") P(LONG2) "</div></body>", NULL, NULL, "text", LONG1, "mudik\n"},
     /* a heading that is only a section word mid-article is kept */
     {"<body><div>" P(LONG1) "<h2>Anggaran</h2>" P(LONG2) "</div></body>", NULL, NULL, "text", "Anggaran\n\n" LONG2, NULL},
+    /* only the winner and the siblings that qualify are written, not every
+     * node after the winner */
+    {"<body><div><div class=x>" P(LONG1) P(LONG2) "</div><div class=y><p>Kotak samping tanpa koma</p></div></div></body>", NULL, NULL, "text",
+     LONG2, "Kotak samping"},
+    /* the lead in the header between the title heading and the body (step 5c),
+     * also in a box whose class reads like boilerplate ("teaser") */
+    {"<head><title>Jalan Rusak Diperbaiki | Kabar Kota</title></head><body><article><header><h1>Jalan Rusak Diperbaiki</h1>"
+     "<div class=entry-excerpt><p>Pemprov menyiapkan dana darurat, dan perbaikan dimulai pekan depan di tiga kabupaten.</p></div></header>"
+     "<div class=entry-content>" P(LONG1) P(LONG2) P(LONG3) "</div></article></body>", NULL, NULL, "text",
+     "Pemprov menyiapkan dana darurat, dan perbaikan dimulai pekan depan di tiga kabupaten.\n\n" LONG1, NULL},
+    {"<head><title>Jalan Rusak Diperbaiki</title></head><body><h1>Jalan Rusak Diperbaiki</h1><div class=teaser-text><p>Pemprov menyiapkan dana "
+     "darurat, dan perbaikan dimulai pekan depan di tiga kabupaten yang terdampak.</p></div><div class=article-body>" P(LONG1) P(LONG2) P(LONG3)
+     "</div></body>", NULL, NULL, "text", "yang terdampak.\n\n" LONG1, NULL},
+    /* ... but not a byline, a link line or a box with a strong class word */
+    {"<head><title>Jalan Rusak Diperbaiki</title></head><body><h1>Jalan Rusak Diperbaiki</h1><p>Oleh Rina Marlina | Senin, 3 Mei 2024</p>"
+     "<div class=author-bio><p>Rina Marlina adalah wartawan ekonomi yang sudah sepuluh tahun meliput pasar dan harga pangan di Jawa Tengah.</p></div>"
+     "<div class=article-body>" P(LONG1) P(LONG2) P(LONG3) "</div></body>", NULL, NULL, "text", LONG1, "Rina"},
+    {"<head><title>Jalan Rusak Diperbaiki</title></head><body><h1>Jalan Rusak Diperbaiki</h1><p><a href=/a>Baca berita lain tentang jalan rusak "
+     "di kota kita</a> dan <a href=/b>kumpulan foto banjir sepanjang tahun ini</a>.</p><div class=article-body>" P(LONG1) P(LONG2) P(LONG3)
+     "</div></body>", NULL, NULL, "text", LONG1, "kumpulan foto"},
+    /* no lead when the title heading comes after the body */
+    {"<head><title>Jalan Rusak Diperbaiki</title></head><body><div class=article-body>" P(LONG1) P(LONG2) P(LONG3) "</div><h1>Jalan Rusak "
+     "Diperbaiki</h1><p>Ringkasan lain yang panjang, dengan koma, dan kata-kata yang cukup banyak untuk dihitung.</p></body>", NULL, NULL, "text",
+     LONG3, "Ringkasan lain"},
+    /* an embedded post quoted by the article is part of it */
+    {"<body><div class=entry-content>" P(LONG1) "<blockquote class=twitter-tweet><p>Jalan di depan rumah kami akhirnya ditambal setelah tiga bulan "
+     "menunggu.</p></blockquote>" P(LONG2) "</div></body>", NULL, NULL, "text", "akhirnya ditambal", NULL},
+    /* several full articles on one page (infinite scroll): the one under the
+     * <h1> carrying the title wins over a longer neighbour (step 5d) */
+    {"<head><title>Pasar Baru Dibuka</title></head><body><div class=feed><div class=item><h1>Pasar Baru Dibuka</h1><div class=txt>"
+     "<p>Pasar tradisional di pinggir kota dibuka kembali setelah direnovasi selama enam bulan oleh pemerintah kota.</p>"
+     "<p>Pedagang lama mendapat kios tanpa biaya sewa pada tahun pertama, sementara pedagang baru mendaftar lewat kelurahan.</p></div></div>"
+     "<div class=item><h1>Banjir Surut</h1><div class=kolom><div class=isi><div class=txt>" P(LONG1) P(LONG2) P(LONG3) P(LONG1) P(LONG2)
+     "</div></div></div></div></div></body>", NULL, NULL,
+     "text", "Pedagang lama mendapat kios", "Perbaikan ditargetkan"},
+    /* the paragraph classifier reads the page when the winner is a short box
+     * and the article sits in boxes step 3 dropped (step 6b) */
+    {"<body><div class=widget>" P(LONG1) "</div><div class=widget>" P(LONG2) "</div><div class=widget>" P(LONG3) "</div><div class=widget>"
+     "<p>Dinas pekerjaan umum menambah tiga regu lapangan yang bekerja bergiliran siang dan malam hingga akhir bulan.</p></div>"
+     "<div class=widget><ul><li><a href=/1>Beranda</a></li><li><a href=/2>Politik</a></li><li><a href=/3>Ekonomi</a></li></ul></div>"
+     "<div class=box><p>Kabar Kota, portal berita, terbit setiap hari.</p></div></body>", NULL, NULL, "text", LONG1 "\n\n" LONG2 "\n\n" LONG3,
+     "Beranda"},
+    /* trailer headings and junk openers in other languages */
+    {"<body><div>" P(LONG1) P(LONG2) "<h3>Noticias relacionadas</h3>" P("El gobernador inaugur\xc3\xb3 un mercado nuevo en las afueras de la ciudad "
+     "el fin de semana pasado.") "</div></body>", NULL, NULL, "text", LONG2, "mercado nuevo"},
+    {"<body><div>" P(LONG1) P("Zobacz r\xc3\xb3wnie\xc5\xbc: Nowa droga otwarta") P(LONG2) "</div></body>", NULL, NULL, "text", LONG2, "Nowa droga"},
     /* metadata */
     {"<head><meta property=\"og:title\" content=\"Judul OG - Situs\"><meta property=\"og:site_name\" content=\"Situs\"></head><body>" P(LONG1) "</body>",
      NULL, NULL, "title", "Judul OG", "Situs"},
