@@ -19,7 +19,15 @@
  *      copies, ascending id), story_update_meta, summ_story.
  *   5. order: distinct sites descending, then articles descending, then
  *      earliest first article id; stories are numbered 1.. in that order.
- * Article ids are 1-based input positions, also for dropped articles. */
+ * Article ids are 1-based input positions, also for dropped articles.
+ *
+ * Steps 1 (cleaning) and 4's summaries -- together about two thirds of the
+ * run -- are per article or per story, and run on the worker pool (pool.h:
+ * KABAR_THREADS, else the online CPUs), each thread with its own prep_worker
+ * context (stemmer) and the learner shared read-only. Rejections are
+ * reported afterwards in input order, and everything in between (dedup,
+ * clustering, ranking) stays sequential, so the output does not depend on
+ * the thread count. */
 #include "corpus.h"
 
 #include <stdlib.h>
@@ -28,6 +36,7 @@
 #include "buf.h"
 #include "cluster.h"
 #include "mem.h"
+#include "pool.h"
 #include "prep.h"
 #include "summ.h"
 
@@ -85,7 +94,40 @@ struct item {
     int64_t day;          /* days since epoch, CLUSTER_NO_DAY when undated */
     size_t canon;         /* index of the canonical item (itself when canonical) */
     int64_t story;        /* cluster story id (canonical items) */
+    const char *why;      /* static; why prep refused it, NULL when kept */
 };
+
+/* What the pool callbacks share in one corpus_stories call. */
+struct par {
+    struct item *it;      /* borrowed; the items */
+    struct prep **ws;     /* borrowed; one context per worker ([0] is the parent) */
+    struct prep_doc *docs; /* borrowed; one scratch document per worker */
+    struct story *stories; /* borrowed; for the summaries */
+};
+
+/* pool work: prepare item i on worker w (step 1). */
+static void prepare_one(void *ctx, size_t w, size_t i)
+{
+    struct par *p = ctx;
+    struct item *x = &p->it[i];
+    struct prep_doc *doc = &p->docs[w];
+
+    if (prep_article(p->ws[w], x->a, doc, NULL)) {
+        x->why = doc->why;
+        return;
+    }
+    x->day = doc->day;
+    x->clean_len = doc->text.len;
+    x->clean = buf_take(&doc->text);
+    memcpy(x->hash, doc->hash, sizeof x->hash);
+}
+
+/* pool work: summarise story i with worker w's stemmer (step 4). */
+static void summarize_one(void *ctx, size_t w, size_t i)
+{
+    struct par *p = ctx;
+    (void)summ_story(&p->stories[i], prep_stemmer(p->ws[w]), NULL);
+}
 
 /* 1 when item x was published before y (undated after dated, ties by input). */
 static int earlier(const struct item *x, const struct item *y)
@@ -147,7 +189,11 @@ int corpus_stories(struct corpus *c, struct story **out, size_t *n, struct kb_er
     struct item *it = kb_calloc(c->n + 1, sizeof *it);
     size_t *order = kb_malloc((c->n + 1) * sizeof *order);
     struct prep *pp = NULL;
-    struct prep_doc doc;
+    struct prep **ws = NULL;
+    struct prep_doc *docs = NULL;
+    struct pool *pool = NULL;
+    struct par par;
+    size_t n_ws = 0, threads;
     struct prep_terms terms;
     struct cluster *cl = NULL;
     struct story *stories = NULL;
@@ -157,7 +203,6 @@ int corpus_stories(struct corpus *c, struct story **out, size_t *n, struct kb_er
     *out = NULL;
     *n = 0;
     c->n_rejected = 0;
-    prep_doc_init(&doc);
     prep_terms_init(&terms);
     /* no language detection: nothing summarize prints shows it, and it
      * would cost about a third of the run */
@@ -169,23 +214,43 @@ int corpus_stories(struct corpus *c, struct story **out, size_t *n, struct kb_er
     /* all the input is known: learn it all before cleaning any of it */
     for (i = 0; i < c->n; i++) prep_learn(pp, c->v[i]);
 
-    /* 1-2: prepare, leave out what is refused, fold exact copies */
+    /* one worker per few articles at most: a small input is not worth a thread */
+    threads = pool_threads();
+    if (threads > c->n / 8 + 1) threads = c->n / 8 + 1;
+    pool = pool_new(threads);
+    n_ws = pool_size(pool);
+    ws = kb_calloc(n_ws, sizeof *ws);
+    docs = kb_calloc(n_ws, sizeof *docs);
+    ws[0] = pp;
+    for (i = 0; i < n_ws; i++) prep_doc_init(&docs[i]);
+    for (i = 1; i < n_ws; i++) {
+        ws[i] = prep_worker(pp, err);
+        if (!ws[i]) {
+            rc = err && err->code ? err->code : KB_EIO;
+            goto done;
+        }
+    }
+    memset(&par, 0, sizeof par);
+    par.it = it;
+    par.ws = ws;
+    par.docs = docs;
+
+    /* 1-2: prepare (on the pool), leave out what is refused, fold exact copies */
+    for (i = 0; i < c->n; i++) {
+        it[i].a = c->v[i];
+        it[i].canon = i;
+        it[i].day = CLUSTER_NO_DAY;
+    }
+    (void)pool_run(pool, c->n, 0, prepare_one, NULL, &par);
     for (i = 0; i < c->n; i++) {
         struct item *x = &it[i];
-        x->a = c->v[i];
-        x->canon = i;
-        x->day = CLUSTER_NO_DAY;
-        if (prep_article(pp, x->a, &doc, NULL)) {
+        if (x->why) {
             c->n_rejected++;
             if (c->reject)
                 c->reject(c->ctx, x->a->origin ? x->a->origin : x->a->url ? x->a->url : "(input)",
-                          doc.why);
+                          x->why);
             continue;
         }
-        x->day = doc.day;
-        x->clean_len = doc.text.len;
-        x->clean = buf_take(&doc.text);
-        memcpy(x->hash, doc.hash, sizeof x->hash);
         order[n_order++] = i;
     }
     {
@@ -240,10 +305,9 @@ int corpus_stories(struct corpus *c, struct story **out, size_t *n, struct kb_er
         story_update_meta(&stories[i]);
     }
     qsort(stories, n_st, sizeof *stories, cmp_story_rank);
-    for (i = 0; i < n_st; i++) {
-        stories[i].id = (int64_t)i + 1;
-        (void)summ_story(&stories[i], prep_stemmer(pp), NULL);
-    }
+    for (i = 0; i < n_st; i++) stories[i].id = (int64_t)i + 1;
+    par.stories = stories;
+    (void)pool_run(pool, n_st, 0, summarize_one, NULL, &par);
     *out = stories;
     *n = n_st;
     stories = NULL;
@@ -252,7 +316,11 @@ done:
     corpus_stories_free(stories, n_st);
     cluster_free(cl);
     prep_terms_release(&terms);
-    prep_doc_release(&doc);
+    pool_free(pool);
+    for (i = 0; docs && i < n_ws; i++) prep_doc_release(&docs[i]);
+    free(docs);
+    for (i = 1; ws && i < n_ws; i++) prep_free(ws[i]);
+    free(ws);
     prep_free(pp);
     for (i = 0; i < c->n; i++) free(it[i].clean);
     free(it);

@@ -2,18 +2,28 @@
  *
  * Owns: the queue of articles not yet stored (a batch), the session's
  * article preparation (prep.h: boilerplate learner, stemmer, language
- * identifier), and the running counts.
+ * identifier), the worker pool with one prep_worker context per extra
+ * thread and the ring of slots articles are prepared into, and the running
+ * counts.
  *
  * Per batch, in one store transaction:
  *   1. prep_learn over every queued article, so lines repeated across one
  *      site's articles -- this batch's and every earlier batch's of the
  *      session -- are known before any of them is cleaned;
- *   2. per article, in input order: a real url already stored is a
- *      duplicate at the cost of one index lookup (reruns stay cheap);
- *      otherwise prep_article (clean, refuse with its reason when nothing
- *      is left, title, language, content hash); store_article_put. A new
- *      canonical article gets its terms (prep_terms) recorded with
- *      store_terms_put;
+ *   2. per article: a real url already stored is a duplicate at the cost of
+ *      one index lookup (reruns stay cheap); the others are prepared --
+ *      prep_article (clean, refuse with its reason when nothing is left,
+ *      title, language, content hash) and prep_terms -- on the worker pool
+ *      (pool.h), each thread with its own prep_worker context sharing the
+ *      learner read-only. In input order, on the calling thread: the
+ *      lookup again (the same url may come twice in one batch),
+ *      store_article_put, and for a new canonical article its terms with
+ *      store_terms_put. Preparing an article has no effect on the store, and
+ *      the store-dependent steps keep their sequential order, so the store,
+ *      its ids and the reject messages do not depend on the thread count;
+ *      the price is that a url stored earlier in the same batch, or a
+ *      copy, was prepared for nothing. At most WINDOW_PER_WORKER articles
+ *      per worker are prepared ahead of the store, in a ring of slots;
  *   3. the new canonical articles are clustered in date order (undated
  *      last): the clusterer is restored from the store for the batch's date
  *      range widened by the story window, then each article either joins a
@@ -40,9 +50,27 @@
 #include "buf.h"
 #include "cluster.h"
 #include "mem.h"
+#include "pool.h"
 #include "prep.h"
 
 #define DEFAULT_BATCH 500
+#define WINDOW_PER_WORKER 4 /* articles prepared ahead of the store, per worker */
+
+/* What the calling thread decided about a queued article before the batch's
+ * preparation started. */
+enum {
+    PRE_PREPARE = 0, /* to be prepared (and looked up again when stored) */
+    PRE_NO_URL,      /* rejected: no url */
+    PRE_KNOWN        /* real url already in the store before this batch: a duplicate */
+};
+
+/* One article prepared ahead of the store (slot i % window holds item i). */
+struct slot {
+    struct prep_doc doc;     /* the article, prepared */
+    struct prep_terms terms; /* its terms, when doc was accepted */
+    int refused;             /* prep_article refused it: doc.why says why */
+    int terms_rc;            /* prep_terms' result */
+};
 
 struct term_ref {
     size_t off;     /* bytes into the batch's term arena */
@@ -65,11 +93,18 @@ struct ingest {
     struct article **q;           /* owned queue of articles */
     size_t n_q;
     size_t cap_q;
-    struct prep *prep;            /* owned; learns across the session's batches */
+    struct prep *prep;            /* owned; learns across the session's batches; worker 0 */
+    struct pool *pool;            /* owned; prepares a batch's articles */
+    struct prep **workers;        /* owned array; [0] = prep (borrowed), others owned */
+    size_t n_workers;             /* pool_size(pool) */
+    struct slot *slots;           /* owned ring of window slots */
+    size_t window;                /* articles in flight past the last one stored */
+    unsigned char *pre;           /* owned; PRE_* per queued article (cap_q entries) */
     struct ingest_counts counts;  /* committed batches only */
+    /* the batch being processed, for the pool callbacks */
+    struct ingest_counts *bc;     /* borrowed from ingest_flush */
+    struct kb_err *err;           /* borrowed from ingest_flush; may be NULL */
     /* per-batch scratch, reused */
-    struct prep_doc doc;          /* the current article, prepared */
-    struct prep_terms terms;      /* the current article's terms */
     struct buf arena;             /* term bytes of the batch's new documents */
     struct term_ref *refs;        /* owned; terms of the batch's new documents */
     size_t n_refs;
@@ -86,6 +121,7 @@ struct ingest {
 struct ingest *ingest_new(struct store *s, const struct ingest_opts *o, struct kb_err *err)
 {
     struct ingest *in;
+    size_t i;
 
     if (!s) {
         kb_err_set(err, KB_EINVAL, "ingest: no store");
@@ -98,13 +134,28 @@ struct ingest *ingest_new(struct store *s, const struct ingest_opts *o, struct k
     if (o && o->cluster) in->copts = *o->cluster;
     else cluster_opts_default(&in->copts);
     in->o.cluster = NULL; /* copied: the caller's struct need not outlive us */
-    prep_doc_init(&in->doc);
-    prep_terms_init(&in->terms);
     buf_init(&in->arena, 0);
     in->prep = prep_new(PREP_LANG, err); /* the store keeps each article's language */
     if (!in->prep) {
         ingest_free(in);
         return NULL;
+    }
+    in->pool = pool_new(in->o.threads);
+    in->n_workers = pool_size(in->pool);
+    in->workers = kb_calloc(in->n_workers, sizeof *in->workers);
+    in->workers[0] = in->prep;
+    for (i = 1; i < in->n_workers; i++) {
+        in->workers[i] = prep_worker(in->prep, err);
+        if (!in->workers[i]) {
+            ingest_free(in);
+            return NULL;
+        }
+    }
+    in->window = WINDOW_PER_WORKER * in->n_workers;
+    in->slots = kb_calloc(in->window, sizeof *in->slots);
+    for (i = 0; i < in->window; i++) {
+        prep_doc_init(&in->slots[i].doc);
+        prep_terms_init(&in->slots[i].terms);
     }
     return in;
 }
@@ -118,12 +169,22 @@ static void drop_queue(struct ingest *in)
 
 void ingest_free(struct ingest *in)
 {
+    size_t i;
+
     if (!in) return;
     drop_queue(in);
     free(in->q);
+    free(in->pre);
+    /* threads first: nothing may run on a worker context being freed */
+    pool_free(in->pool);
+    for (i = 1; in->workers && i < in->n_workers; i++) prep_free(in->workers[i]);
+    free(in->workers);
     prep_free(in->prep);
-    prep_doc_release(&in->doc);
-    prep_terms_release(&in->terms);
+    for (i = 0; in->slots && i < in->window; i++) {
+        prep_doc_release(&in->slots[i].doc);
+        prep_terms_release(&in->slots[i].terms);
+    }
+    free(in->slots);
     buf_release(&in->arena);
     free(in->refs);
     free(in->docs);
@@ -155,20 +216,20 @@ static void reject(struct ingest *in, const struct article *a, const char *why,
 
 /* --- terms of one article ------------------------------------------------------ */
 
-/* Record the prepared article's terms (prep_terms: the representation
- * corpus.c clusters with too) in the store for article id, and keep a copy
- * in the batch arena for clustering the batch. */
-static int article_terms(struct ingest *in, int64_t id, const char *title, size_t *t_first,
+/* Record the prepared article's terms (prep_terms, computed by a worker:
+ * the representation corpus.c clusters with too) in the store for article
+ * id, and keep a copy in the batch arena for clustering the batch. */
+static int article_terms(struct ingest *in, const struct slot *sl, int64_t id, size_t *t_first,
                          size_t *t_n, struct kb_err *err)
 {
     size_t i;
 
-    if (prep_terms(in->prep, title, in->doc.text.ptr, in->doc.text.len, &in->terms))
+    if (sl->terms_rc)
         return kb_err_set(err, KB_ETOOBIG, "ingest: article %lld has too many terms", (long long)id);
     *t_first = in->n_refs;
-    *t_n = in->terms.n;
-    for (i = 0; i < in->terms.n; i++) {
-        const struct cluster_term *t = &in->terms.v[i];
+    *t_n = sl->terms.n;
+    for (i = 0; i < sl->terms.n; i++) {
+        const struct cluster_term *t = &sl->terms.v[i];
         if (in->n_refs == in->cap_refs) {
             in->cap_refs = in->cap_refs ? in->cap_refs * 2 : 4096;
             in->refs = kb_realloc(in->refs, in->cap_refs * sizeof *in->refs);
@@ -180,7 +241,7 @@ static int article_terms(struct ingest *in, int64_t id, const char *title, size_
             return kb_err_set(err, KB_ETOOBIG, "ingest: batch terms too large");
         in->n_refs++;
     }
-    return store_terms_put(in->store, id, in->terms.v, in->terms.n, err);
+    return store_terms_put(in->store, id, sl->terms.v, sl->terms.n, err);
 }
 
 /* --- clustering a batch --------------------------------------------------------- */
@@ -258,18 +319,19 @@ static int cluster_batch(struct ingest *in, struct kb_err *err)
 
 /* --- batches ------------------------------------------------------------------ */
 
-/* An article with a synthetic url, prepared in in->doc: 1 when its content
+/* An article with a synthetic url, prepared in doc: 1 when its content
  * is already stored (a duplicate: a rerun, or the same file read twice);
  * else 0, with a->url renamed "URL#<hash prefix>" when another article
  * already holds the url, so the two never collide. Negative on a store error. */
-static int claim_synthetic(struct ingest *in, struct article *a, struct kb_err *err)
+static int claim_synthetic(struct ingest *in, struct article *a, const struct prep_doc *doc,
+                           struct kb_err *err)
 {
     char *url;
     size_t len;
     int64_t id;
     int rc;
 
-    rc = store_article_find_hash(in->store, in->doc.hash, &id, err);
+    rc = store_article_find_hash(in->store, doc->hash, &id, err);
     if (rc != 0) return rc;
     rc = store_article_find(in->store, a->url, &id, err);
     if (rc <= 0) return rc;
@@ -277,84 +339,129 @@ static int claim_synthetic(struct ingest *in, struct article *a, struct kb_err *
     url = kb_malloc(len + 1 + ARTICLE_URL_HASH_HEX + 1);
     memcpy(url, a->url, len);
     url[len] = '#';
-    memcpy(url + len + 1, in->doc.hash, ARTICLE_URL_HASH_HEX);
+    memcpy(url + len + 1, doc->hash, ARTICLE_URL_HASH_HEX);
     url[len + 1 + ARTICLE_URL_HASH_HEX] = '\0';
     free(a->url);
     a->url = url;
     return 0;
 }
 
+/* pool work: prepare queued article i in its slot, on worker w. Touches
+ * only the article, the slot and the worker's own context. */
+static void prepare_one(void *ctx, size_t w, size_t i)
+{
+    struct ingest *in = ctx;
+    struct slot *sl = &in->slots[i % in->window];
+    struct article *a = in->q[i];
+
+    sl->refused = 0;
+    sl->terms_rc = 0;
+    if (in->pre[i] != PRE_PREPARE) return;
+    if (prep_article(in->workers[w], a, &sl->doc, NULL)) {
+        sl->refused = 1;
+        return;
+    }
+    sl->terms_rc = prep_terms(in->workers[w], a->title, sl->doc.text.ptr, sl->doc.text.len,
+                              &sl->terms);
+}
+
+/* pool done: store queued article i, in input order, on the calling
+ * thread. Nonzero (a store error) stops the batch. */
+static int store_one(void *ctx, size_t i)
+{
+    struct ingest *in = ctx;
+    struct ingest_counts *bc = in->bc;
+    struct kb_err *err = in->err;
+    const struct slot *sl = &in->slots[i % in->window];
+    struct article *a = in->q[i];
+    enum store_outcome outcome;
+    int64_t id;
+    int rc;
+
+    if (in->pre[i] == PRE_NO_URL) {
+        reject(in, a, "no url", err);
+        bc->rejected++;
+        return 0;
+    }
+    if (in->pre[i] == PRE_KNOWN) {
+        bc->duplicate++;
+        return 0;
+    }
+    /* a real url may have been stored by an earlier article of this batch */
+    if (!a->url_synthetic) {
+        rc = store_article_find(in->store, a->url, &id, err);
+        if (rc < 0) return rc;
+        if (rc == 1) {
+            bc->duplicate++;
+            return 0;
+        }
+    }
+    if (sl->refused) {
+        reject(in, a, sl->doc.why, err);
+        bc->rejected++;
+        return 0;
+    }
+    if (a->url_synthetic) {
+        rc = claim_synthetic(in, a, &sl->doc, err);
+        if (rc < 0) return rc;
+        if (rc == 1) {
+            bc->duplicate++;
+            return 0;
+        }
+    }
+    rc = store_article_put(in->store, a, sl->doc.text.ptr, sl->doc.text.len, sl->doc.hash, &id,
+                           &outcome, err);
+    if (rc) return rc;
+    if (outcome == STORE_DUP) {
+        bc->duplicate++;
+    } else if (outcome == STORE_COPY) {
+        bc->duplicate++;
+        bc->copies++;
+        if (in->n_copies == in->cap_copies) {
+            in->cap_copies = in->cap_copies ? in->cap_copies * 2 : 64;
+            in->copies = kb_realloc(in->copies, in->cap_copies * sizeof *in->copies);
+        }
+        in->copies[in->n_copies++] = id;
+    } else {
+        struct new_doc *d;
+        bc->added++;
+        if (in->n_docs == in->cap_docs) {
+            in->cap_docs = in->cap_docs ? in->cap_docs * 2 : 64;
+            in->docs = kb_realloc(in->docs, in->cap_docs * sizeof *in->docs);
+        }
+        d = &in->docs[in->n_docs++];
+        d->id = id;
+        d->order = i;
+        d->day = sl->doc.day;
+        rc = article_terms(in, sl, id, &d->t_first, &d->t_n, err);
+    }
+    return rc;
+}
+
 static int process_batch(struct ingest *in, struct ingest_counts *bc, struct kb_err *err)
 {
     size_t i;
-    int rc = 0;
+    int rc;
 
     in->n_docs = in->n_refs = in->n_copies = 0;
     buf_reset(&in->arena);
     for (i = 0; i < in->n_q; i++) prep_learn(in->prep, in->q[i]);
-    for (i = 0; i < in->n_q && !rc; i++) {
-        struct article *a = in->q[i];
-        enum store_outcome outcome;
+    /* a real url stored before this batch needs no cleaning (reruns stay
+     * cheap); a lookup that fails is simply made again, with its error
+     * reported, when the article's turn to be stored comes */
+    for (i = 0; i < in->n_q; i++) {
+        const struct article *a = in->q[i];
         int64_t id;
-
-        if (!a->url || !*a->url) {
-            reject(in, a, "no url", err);
-            bc->rejected++;
-            continue;
-        }
-        /* a real url already stored (a rerun) costs one index lookup, not
-         * a cleaning pass; a synthetic one proves nothing until the
-         * content is known */
-        if (!a->url_synthetic) {
-            rc = store_article_find(in->store, a->url, &id, err);
-            if (rc < 0) break;
-            if (rc == 1) {
-                rc = 0;
-                bc->duplicate++;
-                continue;
-            }
-        }
-        if (prep_article(in->prep, a, &in->doc, NULL)) {
-            reject(in, a, in->doc.why, err);
-            bc->rejected++;
-            continue;
-        }
-        if (a->url_synthetic) {
-            rc = claim_synthetic(in, a, err);
-            if (rc < 0) break;
-            if (rc == 1) {
-                rc = 0;
-                bc->duplicate++;
-                continue;
-            }
-        }
-        rc = store_article_put(in->store, a, in->doc.text.ptr, in->doc.text.len, in->doc.hash, &id,
-                               &outcome, err);
-        if (rc) break;
-        if (outcome == STORE_DUP) {
-            bc->duplicate++;
-        } else if (outcome == STORE_COPY) {
-            bc->duplicate++;
-            bc->copies++;
-            if (in->n_copies == in->cap_copies) {
-                in->cap_copies = in->cap_copies ? in->cap_copies * 2 : 64;
-                in->copies = kb_realloc(in->copies, in->cap_copies * sizeof *in->copies);
-            }
-            in->copies[in->n_copies++] = id;
-        } else {
-            struct new_doc *d;
-            bc->added++;
-            if (in->n_docs == in->cap_docs) {
-                in->cap_docs = in->cap_docs ? in->cap_docs * 2 : 64;
-                in->docs = kb_realloc(in->docs, in->cap_docs * sizeof *in->docs);
-            }
-            d = &in->docs[in->n_docs++];
-            d->id = id;
-            d->order = i;
-            d->day = in->doc.day;
-            rc = article_terms(in, id, a->title, &d->t_first, &d->t_n, err);
-        }
+        if (!a->url || !*a->url) in->pre[i] = PRE_NO_URL;
+        else if (!a->url_synthetic && store_article_find(in->store, a->url, &id, NULL) == 1)
+            in->pre[i] = PRE_KNOWN;
+        else in->pre[i] = PRE_PREPARE;
     }
+    in->bc = bc;
+    in->err = err;
+    rc = pool_run(in->pool, in->n_q, in->window, prepare_one, store_one, in);
+    in->bc = NULL;
+    in->err = NULL;
     if (!rc) rc = cluster_batch(in, err);
     return rc;
 }
@@ -402,6 +509,7 @@ int ingest_add(struct ingest *in, struct article *a, struct kb_err *err)
     if (in->n_q == in->cap_q) {
         in->cap_q = in->cap_q ? in->cap_q * 2 : 64;
         in->q = kb_realloc(in->q, in->cap_q * sizeof *in->q);
+        in->pre = kb_realloc(in->pre, in->cap_q);
     }
     in->q[in->n_q++] = a;
     if (in->n_q >= in->o.batch) return ingest_flush(in, err);

@@ -7,7 +7,10 @@
  * is cleaned and hashed and stored (or recorded as a copy, or skipped as a
  * url already known), the new canonical articles are assigned to stories in
  * date order, and the transaction commits. A crash mid-batch loses only that
- * batch, and a rerun re-adds it without duplicates. */
+ * batch, and a rerun re-adds it without duplicates. Cleaning, language and
+ * terms run on ingest_opts.threads threads; storing, clustering and the
+ * reject callback stay on the calling thread in input order, so the store
+ * and the messages are the same for any thread count. */
 #ifndef KB_INGEST_H
 #define KB_INGEST_H
 
@@ -28,6 +31,8 @@ struct ingest_opts {
     const struct cluster_opts *cluster; /* borrowed, copied by ingest_new; NULL: defaults */
     ingest_reject_fn reject; /* may be NULL; sees every rejection (err only the first) */
     void *ctx;           /* passed to reject */
+    size_t threads;      /* threads preparing articles (pool.h; 0: pool_threads(), i.e.
+                            KABAR_THREADS or the online CPUs). Results do not depend on it. */
 };
 
 struct ingest_counts {

@@ -3,7 +3,9 @@
  * Owns: the per-run boilerplate learner (clean_ctx), the Indonesian
  * stemmer, and the language identifier (NULL when not asked for with
  * PREP_LANG or when libexttextcat's models are missing: articles then keep
- * whatever language they declared).
+ * whatever language they declared). A worker context (prep_worker) owns
+ * its stemmer and language identifier and borrows its parent's learner,
+ * so one batch can be prepared on several threads.
  *
  * prep_article, for one article:
  *   1. clean_text against what has been learned (clean.h: patterns,
@@ -30,9 +32,10 @@
 #include "stem.h"
 
 struct prep {
-    struct clean_ctx *clean; /* owned */
+    struct clean_ctx *clean; /* owned, or borrowed from the parent when is_worker */
     struct stemmer *stem;    /* owned */
     struct lang_ctx *lang;   /* owned; NULL when the language models are missing */
+    int is_worker;           /* 1: made by prep_worker, clean is the parent's (read-only) */
 };
 
 void prep_doc_init(struct prep_doc *d)
@@ -80,10 +83,36 @@ struct prep *prep_new(unsigned flags, struct kb_err *err)
     return p;
 }
 
+/* Worker contexts exist so that several threads can prepare the articles
+ * of one batch: clean_text only reads the learner (clean.h), the stemmer
+ * keeps a word cache and the language identifier scratch state, so those
+ * two are per thread. Both are deterministic functions of their input, so
+ * which worker prepares an article never changes the result. */
+struct prep *prep_worker(struct prep *p, struct kb_err *err)
+{
+    struct prep *w = kb_calloc(1, sizeof *w);
+
+    w->is_worker = 1;
+    w->clean = p->clean;
+    w->stem = stem_new(KB_LANG_ID);
+    if (!w->stem) {
+        kb_err_set(err, KB_EIO, "no Indonesian stemmer available");
+        prep_free(w);
+        return NULL;
+    }
+    /* a worker without the models its parent has would label articles
+     * differently depending on the thread: refuse instead */
+    if (p->lang && !(w->lang = lang_new(err))) {
+        prep_free(w);
+        return NULL;
+    }
+    return w;
+}
+
 void prep_free(struct prep *p)
 {
     if (!p) return;
-    clean_free(p->clean);
+    if (!p->is_worker) clean_free(p->clean);
     stem_free(p->stem);
     lang_free(p->lang);
     free(p);
@@ -105,6 +134,7 @@ static int has_ink(const char *s, size_t len)
 
 void prep_learn(struct prep *p, const struct article *a)
 {
+    if (p->is_worker) return; /* the learner is shared read-only */
     if (a && a->text && has_ink(a->text, a->text_len))
         clean_learn(p->clean, a->site, a->text, a->text_len);
 }

@@ -73,6 +73,16 @@ enum {
 struct prep *prep_new(unsigned flags, struct kb_err *err);
 void prep_free(struct prep *p);
 
+/* A preparation context for another thread: its own stemmer and, when p
+ * detects languages, its own language identifier (libexttextcat handles
+ * are not shared), with p's boilerplate learner borrowed read-only. Workers
+ * and p may run prep_article and prep_terms concurrently, each on its own
+ * thread, as long as nobody calls prep_learn on p meanwhile; a worker gives
+ * the same results as p. prep_learn on a worker is ignored (it must not
+ * write to the shared learner). NULL with err set as prep_new. Free with
+ * prep_free before p. */
+struct prep *prep_worker(struct prep *p, struct kb_err *err);
+
 /* The stemmer the terms are built with (summaries use the same one).
  * Owned by p, valid until prep_free. */
 struct stemmer *prep_stemmer(struct prep *p);

@@ -1,7 +1,8 @@
 /* t_ingest.c -- the write path: batching, idempotent reruns, copies,
  * rejections, derived titles, clustering across batches, crash safety
- * (kill -9 mid-ingest, then rerun), and a run over real data when
- * ../shared/data is present. Fixture texts are written for this test. */
+ * (kill -9 mid-ingest, then rerun), the same store whatever the thread
+ * count, and runs over real data when ../shared/data is present. Fixture
+ * texts are written for this test. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,6 +17,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "article.h"
 #include "buf.h"
@@ -699,6 +701,215 @@ static void test_kill9_rerun(void **state)
     tmpdb_remove(&t);
 }
 
+/* --- threads: the same store whatever the thread count ----------------------------- */
+
+/* Sentences for generated articles, four invented topics. */
+static const char *const topic_lines[4][4] = {
+    {"Hujan deras sejak Senin malam membuat sungai di Kecamatan Sukamaju meluap.",
+     "Tim penyelamat mengevakuasi warga lansia dengan perahu karet ke balai desa.",
+     "Petugas dinas sosial membagikan selimut dan makanan siap saji kepada pengungsi.",
+     "Ketinggian air di jalan utama desa mencapai satu meter pada Selasa pagi."},
+    {"Panitia festival kuliner membuka ratusan lapak makanan khas daerah di alun-alun.",
+     "Pengunjung antre panjang untuk mencicipi sate bandeng dan kerak telor.",
+     "Wali kota berharap festival menambah pendapatan pedagang kecil di kota itu.",
+     "Lomba memasak rendang untuk pelajar digelar pada hari kedua festival."},
+    {"Harga cabai rawit di pasar tradisional naik dua kali lipat dalam sepekan.",
+     "Pedagang mengeluhkan pasokan dari petani berkurang karena gagal panen.",
+     "Dinas perdagangan menggelar operasi pasar untuk menekan harga cabai.",
+     "Ibu rumah tangga mengurangi belanja cabai dan beralih ke sambal kemasan."},
+    {"Tim sepak bola pelajar kabupaten menjuarai turnamen antarsekolah tingkat provinsi.",
+     "Gol tunggal pada menit terakhir memastikan kemenangan tim di partai final.",
+     "Bupati menjanjikan beasiswa bagi seluruh pemain yang masih bersekolah.",
+     "Para pemain disambut arak-arakan warga saat tiba di kampung halaman."},
+};
+
+static const char *const gen_sites[] = {"warta-satu.id", "kabar-dua.id", "berita-tiga.id",
+                                        "suara-empat.id", "harian-lima.id"};
+
+/* Generated article i: topics, sites, dates, undated and undeclared-language
+ * articles, real urls repeated within and across batches, copies under new
+ * urls, texts that clean to nothing, articles without a url, and synthetic
+ * urls shared by different contents (renamed) and by the same content
+ * (duplicates). Deterministic in i. */
+static struct article *gen_article(size_t i)
+{
+    const char *site;
+    size_t topic, k, src = i;
+    char url[128], date[32], text[2048], title[128];
+    struct article *a;
+    size_t len = 0;
+
+    if (i % 13 == 12) src = i - 2; /* a copy of article i-2 under its own url */
+    site = gen_sites[src % 5]; /* a copy from the same site: cleaned alike */
+    topic = (src / 3) % 4;
+    for (k = 0; k < 3; k++)
+        len += (size_t)snprintf(text + len, sizeof text - len, "%s\n",
+                                topic_lines[topic][(src + k) % 4]);
+    len += (size_t)snprintf(text + len, sizeof text - len,
+                            "Menurut catatan redaksi, peristiwa ini adalah laporan nomor %zu tahun ini.\n",
+                            src * 7 + 1);
+    /* a line every article of the site carries: learned as boilerplate */
+    len += (size_t)snprintf(text + len, sizeof text - len, "Ikuti kanal berita %s di aplikasi kami",
+                            gen_sites[src % 5]);
+    if (i % 17 == 16) snprintf(text, sizeof text, " \n\t\n ");
+    if (i % 11 == 10) snprintf(url, sizeof url, "https://%s/berita-%zu", gen_sites[(i - 1) % 5], i - 1);
+    else snprintf(url, sizeof url, "https://%s/berita-%zu", site, i);
+    snprintf(date, sizeof date, "2024-03-%02zu", 1 + (i * 5) % 27);
+    snprintf(title, sizeof title, "Laporan %zu", i);
+    a = mk_article("gen:", url, site, i % 4 == 1 ? NULL : title, i % 9 == 8 ? NULL : date, text);
+    if (i % 2 == 0) article_set(&a->lang, "id", 2);
+    if (i % 19 == 18) article_set(&a->url, "", 0); /* no url */
+    if (i % 23 == 22 || i % 23 == 5) {
+        /* synthetic urls: one url, different texts (all but the first renamed) */
+        article_set(&a->url, "masukan.txt", 11);
+        a->url_synthetic = 1;
+    }
+    return a;
+}
+
+#define GEN_N 160
+
+struct msgs {
+    struct buf b; /* every rejection, "origin: why\n", in order */
+};
+
+static void on_reject_log(void *ctx, const char *origin, const char *why)
+{
+    struct msgs *m = ctx;
+    assert_int_equal(buf_append(&m->b, origin, strlen(origin)), 0);
+    assert_int_equal(buf_append(&m->b, ": ", 2), 0);
+    assert_int_equal(buf_append(&m->b, why, strlen(why)), 0);
+    assert_int_equal(buf_putc(&m->b, '\n'), 0);
+}
+
+/* Every row of every ordinary table (virtual FTS tables through their
+ * shadow tables), in rowid order, columns named *_at (wall-clock times)
+ * left out, appended to out as text. */
+static void dump_store(const char *path, struct buf *out)
+{
+    sqlite3 *db;
+    sqlite3_stmt *tables, *rows;
+    int rc;
+
+    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                                        "sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
+                                        -1, &tables, NULL),
+                     SQLITE_OK);
+    while ((rc = sqlite3_step(tables)) == SQLITE_ROW) {
+        char q[256];
+        const char *name = (const char *)sqlite3_column_text(tables, 0);
+        int c, n;
+        assert_int_equal(buf_append(out, name, strlen(name)), 0);
+        assert_int_equal(buf_putc(out, '\n'), 0);
+        /* tables WITHOUT ROWID have no rowid: order by every column */
+        snprintf(q, sizeof q, "SELECT * FROM \"%s\" ORDER BY 1, 2", name);
+        assert_int_equal(sqlite3_prepare_v2(db, q, -1, &rows, NULL), SQLITE_OK);
+        n = sqlite3_column_count(rows);
+        while ((rc = sqlite3_step(rows)) == SQLITE_ROW) {
+            for (c = 0; c < n; c++) {
+                const char *col = sqlite3_column_name(rows, c);
+                size_t cl = strlen(col);
+                const void *v;
+                if (cl > 3 && strcmp(col + cl - 3, "_at") == 0) continue;
+                v = sqlite3_column_blob(rows, c);
+                assert_int_equal(buf_append(out, v ? v : "", (size_t)sqlite3_column_bytes(rows, c)), 0);
+                assert_int_equal(buf_putc(out, c + 1 < n ? '\t' : '\n'), 0);
+            }
+        }
+        assert_int_equal(rc, SQLITE_DONE);
+        sqlite3_finalize(rows);
+    }
+    assert_int_equal(rc, SQLITE_DONE);
+    sqlite3_finalize(tables);
+    sqlite3_close(db);
+}
+
+static void gen_ingest(const char *path, size_t threads, size_t batch, struct ingest_counts *c,
+                       struct msgs *m)
+{
+    struct store *s = open_ok(path);
+    struct ingest_opts o;
+    struct ingest *in;
+    struct kb_err err;
+    size_t i;
+    int rc;
+
+    memset(&o, 0, sizeof o);
+    o.batch = batch;
+    o.threads = threads;
+    o.reject = on_reject_log;
+    o.ctx = m;
+    in = ingest_new(s, &o, &err);
+    assert_non_null(in);
+    for (i = 0; i < GEN_N; i++) {
+        rc = ingest_add(in, gen_article(i), &err);
+        assert_true(rc == 0 || rc == KB_EPARSE);
+    }
+    rc = ingest_flush(in, &err);
+    assert_true(rc == 0 || rc == KB_EPARSE);
+    ingest_get_counts(in, c);
+    ingest_free(in);
+    assert_int_equal(store_check(s, &err), 0);
+    store_close(s);
+}
+
+static const struct {
+    size_t threads; /* compared with the one-thread run */
+    size_t batch;
+} thread_rows[] = {{2, 500}, {3, 7}, {4, 1}, {8, 40}, {1, 13}};
+
+/* Preparing on N threads stores exactly what one thread stores: the same
+ * rows with the same ids in every table, the same counts, and the same
+ * rejections in the same order. Every generated article goes in twice
+ * (the second pass is all duplicates, as a rerun). */
+static void test_threads_identical(void **state)
+{
+    size_t r;
+    for (r = 0; r < sizeof thread_rows / sizeof thread_rows[0]; r++) {
+        struct tmpdb t1, tn;
+        struct ingest_counts c1, cn, c1b, cnb;
+        struct msgs m1, mn;
+        struct buf d1, dn;
+
+        buf_init(&m1.b, 0);
+        buf_init(&mn.b, 0);
+        buf_init(&d1, 0);
+        buf_init(&dn, 0);
+        tmpdb_make(&t1, "t_ingest");
+        tmpdb_make(&tn, "t_ingest");
+        gen_ingest(t1.path, 1, thread_rows[r].batch, &c1, &m1);
+        gen_ingest(tn.path, thread_rows[r].threads, thread_rows[r].batch, &cn, &mn);
+        /* the fixture covers what it means to */
+        if (r == 0)
+            print_message("# generated: added %zu, duplicate %zu (copies %zu), rejected %zu\n",
+                          c1.added, c1.duplicate, c1.copies, c1.rejected);
+        assert_true(c1.added > GEN_N / 2);
+        assert_true(c1.duplicate > 10);
+        assert_true(c1.copies > 3);
+        assert_true(c1.rejected > 10);
+        assert_memory_equal(&c1, &cn, sizeof c1);
+        assert_int_equal(m1.b.len, mn.b.len);
+        assert_memory_equal(m1.b.ptr, mn.b.ptr, m1.b.len);
+        gen_ingest(t1.path, 1, thread_rows[r].batch, &c1b, &m1);
+        gen_ingest(tn.path, thread_rows[r].threads, thread_rows[r].batch, &cnb, &mn);
+        assert_int_equal(c1b.added, 0);
+        assert_memory_equal(&c1b, &cnb, sizeof c1b);
+        dump_store(t1.path, &d1);
+        dump_store(tn.path, &dn);
+        assert_true(d1.len > 10000);
+        assert_int_equal(d1.len, dn.len);
+        assert_memory_equal(d1.ptr, dn.ptr, d1.len);
+        buf_release(&m1.b);
+        buf_release(&mn.b);
+        buf_release(&d1);
+        buf_release(&dn);
+        tmpdb_remove(&t1);
+        tmpdb_remove(&tn);
+    }
+}
+
 /* --- real data ----------------------------------------------------------------------- */
 
 #define DETIK "../shared/data/news-id/detik1000/data_berita.csv"
@@ -722,16 +933,20 @@ static int real_emit(void *ctx, struct article *a)
     return rc;
 }
 
-static void real_ingest(const char *db, struct ingest_counts *c, size_t *emitted)
+/* Ingest the detik file into db on threads threads (0: the default). */
+static void real_ingest(const char *db, size_t threads, struct ingest_counts *c, size_t *emitted)
 {
     struct store *s = open_ok(db);
     struct real_run r;
     struct read_opts ro;
+    struct ingest_opts o;
     int rc;
 
     memset(&r, 0, sizeof r);
     memset(&ro, 0, sizeof ro);
-    r.in = ingest_new(s, NULL, &r.err);
+    memset(&o, 0, sizeof o);
+    o.threads = threads;
+    r.in = ingest_new(s, &o, &r.err);
     assert_non_null(r.in);
     ro.emit = real_emit;
     ro.ctx = &r;
@@ -760,11 +975,11 @@ static void test_real_detik(void **state)
         skip();
     }
     tmpdb_make(&t, "t_ingest");
-    real_ingest(t.path, &c1, &e1);
+    real_ingest(t.path, 0, &c1, &e1);
     assert_true(e1 >= 900);
     assert_int_equal(c1.added + c1.duplicate + c1.rejected, e1);
     assert_true(c1.added >= e1 * 9 / 10);
-    real_ingest(t.path, &c2, &e2);
+    real_ingest(t.path, 0, &c2, &e2);
     assert_int_equal(e2, e1);
     assert_int_equal(c2.added, 0);
     assert_int_equal(c2.duplicate, c1.added + c1.duplicate);
@@ -783,6 +998,37 @@ static void test_real_detik(void **state)
     tmpdb_remove(&t);
 }
 
+/* The real file on one thread and on three: the same store. */
+static void test_real_threads_identical(void **state)
+{
+    struct tmpdb t1, t3;
+    struct ingest_counts c1, c3;
+    struct buf d1, d3;
+    size_t e1, e3;
+
+    if (access(DETIK, R_OK) != 0) {
+        print_message("skip: %s absent (real data lives beside the repository)\n", DETIK);
+        skip();
+    }
+    buf_init(&d1, 0);
+    buf_init(&d3, 0);
+    tmpdb_make(&t1, "t_ingest");
+    tmpdb_make(&t3, "t_ingest");
+    real_ingest(t1.path, 1, &c1, &e1);
+    real_ingest(t3.path, 3, &c3, &e3);
+    assert_int_equal(e1, e3);
+    assert_memory_equal(&c1, &c3, sizeof c1);
+    dump_store(t1.path, &d1);
+    dump_store(t3.path, &d3);
+    assert_true(d1.len > 100000);
+    assert_int_equal(d1.len, d3.len);
+    assert_memory_equal(d1.ptr, d3.ptr, d1.len);
+    buf_release(&d1);
+    buf_release(&d3);
+    tmpdb_remove(&t1);
+    tmpdb_remove(&t3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -796,7 +1042,9 @@ int main(void)
         cmocka_unit_test(test_synthetic_urls),
         cmocka_unit_test(test_url_variants),
         cmocka_unit_test(test_kill9_rerun),
+        cmocka_unit_test(test_threads_identical),
         cmocka_unit_test(test_real_detik),
+        cmocka_unit_test(test_real_threads_identical),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

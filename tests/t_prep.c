@@ -5,8 +5,10 @@
  * content hash and day; the learner's scope (copies of one article from
  * www./m./amp. pages are learned once and all three stay readable);
  * prep_terms (sorted, merged, over-long terms dropped, entity terms, reuse);
- * hostile input (NUL bytes, invalid UTF-8, a huge line, no text). Fixture
- * texts are written for this test. */
+ * hostile input (NUL bytes, invalid UTF-8, a huge line, no text); worker
+ * contexts on several threads giving the parent's results, workers not
+ * learning, and summarize's stories independent of the thread count.
+ * Fixture texts are written for this test. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,9 +21,20 @@
 
 #include "article.h"
 #include "buf.h"
+#include "corpus.h"
 #include "lang.h"
 #include "mem.h"
+#include "pool.h"
 #include "prep.h"
+#include "story.h"
+
+static void on_corpus_reject(void *ctx, const char *origin, const char *why)
+{
+    struct buf *b = ctx;
+    assert_int_equal(buf_append(b, origin, strlen(origin)), 0);
+    assert_int_equal(buf_append(b, why, strlen(why)), 0);
+    assert_int_equal(buf_putc(b, '\n'), 0);
+}
 
 static struct article *mk(const char *url, const char *site, const char *title,
                           const char *published, const char *lang, const char *text, size_t len)
@@ -327,6 +340,233 @@ static void test_hostile(void **state)
     prep_free(p);
 }
 
+/* --- worker contexts: several threads, the same results ------------------------- */
+
+static const char *const par_lines[] = {
+    "Hujan deras sejak Senin malam membuat sungai di Kecamatan Sukamaju meluap.",
+    "Tim penyelamat mengevakuasi warga lansia dengan perahu karet ke balai desa.",
+    "Harga cabai rawit di pasar tradisional naik dua kali lipat dalam sepekan.",
+    "Pedagang mengeluhkan pasokan dari petani berkurang karena gagal panen.",
+    "Panitia festival kuliner membuka ratusan lapak makanan khas daerah di alun-alun.",
+    "Tim sepak bola pelajar kabupaten menjuarai turnamen antarsekolah tingkat provinsi.",
+    "The committee said the festival would return next year with more food stalls.",
+};
+
+#define PAR_N 96
+
+/* Article i of the concurrency tests: three sites, each with a line every
+ * article of the site repeats, undeclared languages, junk, undated ones and
+ * texts that clean to nothing. */
+static struct article *par_article(size_t i)
+{
+    static const char *const sites[] = {"satu.id", "dua.id", "tiga.id"};
+    char text[1024], date[16];
+    size_t len = 0, k;
+
+    for (k = 0; k < 3; k++)
+        len += (size_t)snprintf(text + len, sizeof text - len, "%s\n",
+                                par_lines[(i * 3 + k * 5) % (sizeof par_lines / sizeof par_lines[0])]);
+    len += (size_t)snprintf(text + len, sizeof text - len,
+                            "Baca juga: Berita %zu lainnya\nLaporan warga nomor %zu diterima redaksi.\n"
+                            "Ikuti saluran %s untuk kabar terkini",
+                            i, i * 13, sites[i % 3]);
+    if (i % 11 == 10) len = (size_t)snprintf(text, sizeof text, "Reporter: Sari | Editor: Budi");
+    snprintf(date, sizeof date, "2025-04-%02zu", 1 + i % 28);
+    return mk("https://contoh.id/p", sites[i % 3], i % 3 == 0 ? NULL : "Judul berita",
+              i % 7 == 6 ? NULL : date, i % 2 ? NULL : "id", text, len);
+}
+
+/* Everything prep_article and prep_terms produce for one article, as text. */
+static void describe(struct prep *p, struct article *a, struct buf *out)
+{
+    struct prep_doc d;
+    struct prep_terms t;
+    char line[256];
+    size_t k;
+    int rc;
+
+    prep_doc_init(&d);
+    prep_terms_init(&t);
+    rc = prep_article(p, a, &d, NULL);
+    snprintf(line, sizeof line, "rc=%d why=%s hash=%s day=%lld title=%s lang=%s\n", rc,
+             d.why ? d.why : "-", d.hash, (long long)d.day, a->title ? a->title : "-",
+             a->lang ? a->lang : "-");
+    assert_int_equal(buf_append(out, line, strlen(line)), 0);
+    assert_int_equal(buf_append(out, d.text.ptr ? d.text.ptr : "", d.text.len), 0);
+    if (rc == 0) {
+        assert_int_equal(prep_terms(p, a->title, d.text.ptr, d.text.len, &t), 0);
+        for (k = 0; k < t.n; k++) {
+            snprintf(line, sizeof line, " %.*s:%u", (int)t.v[k].len, t.v[k].term, t.v[k].count);
+            assert_int_equal(buf_append(out, line, strlen(line)), 0);
+        }
+    }
+    assert_int_equal(buf_putc(out, '\n'), 0);
+    prep_terms_release(&t);
+    prep_doc_release(&d);
+}
+
+struct par_run {
+    struct prep **ws;              /* one context per worker */
+    struct article *a[PAR_N];      /* owned */
+    struct buf out[PAR_N];         /* per article */
+};
+
+static void par_work(void *ctx, size_t w, size_t i)
+{
+    struct par_run *r = ctx;
+    describe(r->ws[w], r->a[i], &r->out[i]);
+}
+
+/* Articles prepared by four threads (the parent and three prep_worker
+ * contexts, at once) come out exactly as the parent alone prepares them. */
+static void test_workers_concurrent(void **state)
+{
+    struct prep *p = prep_ok();
+    struct pool *pool = pool_new(4);
+    struct par_run *r = kb_calloc(1, sizeof *r);
+    struct buf want;
+    size_t i, w, n_w = pool_size(pool), refused = 0, detected = 0;
+    struct kb_err err;
+
+    buf_init(&want, 0);
+    r->ws = kb_calloc(n_w, sizeof *r->ws);
+    r->ws[0] = p;
+    for (i = 1; i < n_w; i++) {
+        kb_err_clear(&err);
+        r->ws[i] = prep_worker(p, &err);
+        if (!r->ws[i]) fail_msg("prep_worker: %s", err.msg);
+    }
+    for (i = 0; i < PAR_N; i++) {
+        struct article *a = par_article(i);
+        prep_learn(p, a);
+        article_free(a);
+    }
+    for (i = 0; i < PAR_N; i++) {
+        struct article *a = par_article(i);
+        size_t from = want.len;
+        describe(p, a, &want);
+        if (strncmp(want.ptr + from, "rc=0", 4) != 0) refused++;
+        if (i % 2 && a->lang) detected++;
+        article_free(a);
+    }
+    /* the fixture exercises refusals and detection */
+    assert_true(refused >= PAR_N / 11);
+    assert_true(detected > PAR_N / 4);
+    for (w = 0; w < 3; w++) { /* a few rounds: thread timing differs each time */
+        struct buf got;
+        buf_init(&got, 0);
+        for (i = 0; i < PAR_N; i++) {
+            r->a[i] = par_article(i);
+            buf_init(&r->out[i], 0);
+        }
+        assert_int_equal(pool_run(pool, PAR_N, 0, par_work, NULL, r), 0);
+        for (i = 0; i < PAR_N; i++) {
+            assert_int_equal(buf_append(&got, r->out[i].ptr, r->out[i].len), 0);
+            buf_release(&r->out[i]);
+            article_free(r->a[i]);
+        }
+        assert_int_equal(got.len, want.len);
+        assert_memory_equal(got.ptr, want.ptr, want.len);
+        buf_release(&got);
+    }
+    pool_free(pool);
+    for (i = 1; i < n_w; i++) prep_free(r->ws[i]);
+    free(r->ws);
+    free(r);
+    buf_release(&want);
+    prep_free(p);
+}
+
+/* A worker does not learn: prep_learn on it leaves the shared learner as
+ * it was, so a line repeated across the site's articles stays. */
+static void test_worker_does_not_learn(void **state)
+{
+    static const char *const bodies[] = {
+        "Banjir merendam sawah warga di Desa Sukamaju pada Senin.",
+        "Harga beras di pasar kota turun setelah panen raya.",
+        "Sekolah dasar di kecamatan itu mendapat bantuan buku baru.",
+        "Jembatan gantung desa akhirnya diperbaiki oleh warga.",
+    };
+    static const char *const tail = "\nDapatkan kabar pilihan redaksi setiap pagi lewat surel";
+    struct prep *p = prep_ok(), *w;
+    struct prep_doc d;
+    struct kb_err err;
+    size_t i, round;
+
+    kb_err_clear(&err);
+    w = prep_worker(p, &err);
+    if (!w) fail_msg("prep_worker: %s", err.msg);
+    prep_doc_init(&d);
+    /* round 0: taught through the worker, the tail stays; round 1: taught
+     * through the parent, the tail is learned as the site's boilerplate */
+    for (round = 0; round < 2; round++) {
+        for (i = 0; i < 4; i++) {
+            char text[256];
+            struct article *a;
+            snprintf(text, sizeof text, "%s%s", bodies[i], tail);
+            a = mk("https://contoh.id/x", "contoh.id", "Judul", NULL, "id", text, strlen(text));
+            prep_learn(round == 0 ? w : p, a);
+            article_free(a);
+        }
+        for (i = 0; i < 4; i++) {
+            char text[256];
+            struct article *a;
+            snprintf(text, sizeof text, "%s%s", bodies[i], tail);
+            a = mk("https://contoh.id/x", "contoh.id", "Judul", NULL, "id", text, strlen(text));
+            assert_int_equal(prep_article(i % 2 ? w : p, a, &d, NULL), 0);
+            if (round == 0) assert_non_null(strstr(buf_cstr(&d.text), "surel"));
+            else assert_string_equal(buf_cstr(&d.text), bodies[i]);
+            article_free(a);
+        }
+    }
+    prep_doc_release(&d);
+    prep_free(w);
+    prep_free(p);
+}
+
+/* summarize (corpus.c) prepares and summarises on the pool: the stories
+ * and the rejections are the same with one thread and with four. */
+static void summarize_with(const char *threads, struct buf *out, struct buf *rej)
+{
+    struct corpus *c = corpus_new();
+    struct story *v = NULL;
+    struct kb_err err;
+    size_t n = 0, i;
+
+    setenv("KABAR_THREADS", threads, 1);
+    corpus_set_reject(c, on_corpus_reject, rej);
+    for (i = 0; i < PAR_N; i++) corpus_add(c, par_article(i));
+    kb_err_clear(&err);
+    assert_int_equal(corpus_stories(c, &v, &n, &err), 0);
+    assert_true(n > 1);
+    for (i = 0; i < n; i++) assert_int_equal(story_to_text(&v[i], out), 0);
+    corpus_stories_free(v, n);
+    corpus_free(c);
+    unsetenv("KABAR_THREADS");
+}
+
+static void test_summarize_threads(void **state)
+{
+    struct buf o1, o4, r1, r4;
+
+    buf_init(&o1, 0);
+    buf_init(&o4, 0);
+    buf_init(&r1, 0);
+    buf_init(&r4, 0);
+    summarize_with("1", &o1, &r1);
+    summarize_with("4", &o4, &r4);
+    assert_true(o1.len > 1000);
+    assert_true(r1.len > 0);
+    assert_int_equal(o1.len, o4.len);
+    assert_memory_equal(o1.ptr, o4.ptr, o1.len);
+    assert_int_equal(r1.len, r4.len);
+    assert_memory_equal(r1.ptr, r4.ptr, r1.len);
+    buf_release(&o1);
+    buf_release(&o4);
+    buf_release(&r1);
+    buf_release(&r4);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -335,6 +575,9 @@ int main(void)
         cmocka_unit_test(test_url_variants),
         cmocka_unit_test(test_terms),
         cmocka_unit_test(test_hostile),
+        cmocka_unit_test(test_workers_concurrent),
+        cmocka_unit_test(test_worker_does_not_learn),
+        cmocka_unit_test(test_summarize_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
