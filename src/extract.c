@@ -23,7 +23,9 @@
  *     because some sites put a word like "sidebar-layout" on the wrapper of
  *     everything. A <nav> that holds an <article>/<main> (an unclosed nav
  *     swallowed the page) and a <noscript> holding most of the text are
- *     kept. Class, id, style and itemprop are read in place from the tree
+ *     kept. A schema.org Person given as the author (itemprop=author with
+ *     itemscope) is an author box and counts like a strong class word.
+ *     Class, id, style and itemprop are read in place from the tree
  *     (no copies) and the tag-table lookup is cached per element: this pass
  *     runs on every element and was a third of the time outside libxml2.
  *  4. One bottom-up pass computes per element: text length, text inside
@@ -46,6 +48,12 @@
  *  5c. The lead: blocks between the <h1> that carries the title and the
  *     chosen container that read like prose are written first; pages put
  *     the lead in the header or a "teaser" box, outside the body container.
+ *     The title <h1> is the one whose text is the title ignoring spacing and
+ *     punctuation (a kicker in a <span>); with no <h1>, an <h2> that is the
+ *     title. When the <h1> is inside the winner but in a dropped <header>,
+ *     the prose after it in that header is the lead. A heading whose class
+ *     names a lead ("article-lead", "subtitle") counts as the first block.
+ *     A lead the body repeats, or a block given twice, is written once.
  *  5d. Title anchor: when that <h1> is far from the winner (infinite scroll:
  *     a longer article further down wins), the best candidate in the
  *     smallest element around the <h1> that holds prose replaces it.
@@ -55,7 +63,10 @@
  *     title, or a short block that opens like a "Baca juga:" / "Read more" /
  *     "Tags:" / "Editor:" / photo-credit line is dropped. A heading that
  *     opens the page's trailer ("Berita Terkait", "Komentar", "About the
- *     author", "Weitere Artikel", ...) drops itself and everything after it.
+ *     author", "Weitere Artikel", ...) drops itself and everything after it;
+ *     a short plain block reading like one ("About the author" in bold)
+ *     is held back like a heading, written only if kept text follows. The
+ *     phrase lists compare ignoring case of ASCII and Latin-1 letters.
  *  6b. When that text is very short and was not chosen by the title or a
  *     named container, a jusText-style pass classifies every leaf text block
  *     of the page (good prose / bad links / short, short ones between good
@@ -195,6 +206,8 @@ struct ctx {
     char *jl_body;
     const xmlNode *h1s[8]; /* borrowed from doc; the first <h1> elements, document order */
     int n_h1;
+    const xmlNode *h2s[8]; /* borrowed from doc; the first <h2> elements, document order */
+    int n_h2;
     int in_article; /* depth counter during the metadata walk */
     /* output */
     struct buf text;  /* the main text */
@@ -469,6 +482,8 @@ static void meta_walk(struct ctx *c, const xmlNode *n, int depth)
             if (!c->h1) c->h1 = node_text(n);
             if (c->n_h1 < (int)(sizeof c->h1s / sizeof c->h1s[0])) c->h1s[c->n_h1] = n;
             c->n_h1++;
+        } else if (strcmp(name, "h2") == 0) {
+            if (c->n_h2 < (int)(sizeof c->h2s / sizeof c->h2s[0])) c->h2s[c->n_h2++] = n;
         } else if (strcmp(name, "time") == 0) {
             char *dt = attr(n, "datetime");
             if (dt) {
@@ -535,7 +550,7 @@ static const char *const weak_words[] = {
     "footer", "hidden", "masthead", "menu", "modal", "nav", "navbar", "navigation", "pager",
     "pagination", "popup", "print", "remark", "rss", "shoutbox", "sidebar", "skyscraper",
     "toolbar", "tweet", "twitter", "whatsapp", "widget", "teaser", "slider", "carousel",
-    "infobox", "flyout", NULL};
+    "infobox", "flyout", "factbox", "references", NULL};
 /* "baca juga", "also read", "read more" are multi-token: see neg_pairs. */
 static const char *const pos_words[] = {
     "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog",
@@ -710,6 +725,16 @@ static int wraps_article(const xmlNode *n, int depth)
     return 0;
 }
 
+/* Whether n is an author box: an itemscope element that is the page's
+ * author (itemprop="author" or "creator"), not just a name in a byline. */
+static int is_author_box(const xmlNode *n)
+{
+    const char *v;
+    if (!n->properties || !attr_ref(n, "itemscope")) return 0;
+    v = attr_ref(n, "itemprop");
+    return v && (strcasecmp(v, "author") == 0 || strcasecmp(v, "creator") == 0);
+}
+
 /* Hard junk by tag and visibility; class/id weights and soft flags. */
 static void mark(struct ctx *c, xmlNode *n, int depth)
 {
@@ -731,6 +756,12 @@ static void mark(struct ctx *c, xmlNode *n, int depth)
             /* an embedded post ("twitter-tweet", "instagram-media") is a
              * quotation the article makes: its text is part of the story */
             if (s->weight < 0 && !strong && is_tag(n, "blockquote")) s->weight = 0;
+            /* a schema.org Person given as the author ("itemprop=author
+             * itemscope") is the author box: photo, name and biography */
+            if (s->weight >= 0 && is_author_box(n)) {
+                s->weight = -25;
+                strong = 1;
+            }
             if (s->weight < 0) s->neg = strong ? NEG_STRONG : NEG_WEAK;
             if (t && (t->flags & T_SOFT) && !s->neg) s->neg = NEG_TAG;
         }
@@ -1005,6 +1036,11 @@ static const char *const junk_openers[] = {
     "fotos:", "anzeige", "werbung", "subscribe now", "abonnieren", "sign up for", "follow the",
     "editor:", "penulis:", "pewarta:", "reporter:", "tonton:", "dapatkan berita", "simak berita",
     "artikel ini telah tayang", "klik di sini", "halaman selanjutnya",
+    /* calls to action: paywall, print and share prompts, disclaimers */
+    "to view the full story", "to continue reading", "if you enjoyed", "already a subscriber",
+    "already have an account", "print recipe", "rezept drucken", "alle angaben ohne gew\xc3\xa4hr",
+    "m\xc3\xb6" "chten sie den artikel",
+    "bereits abonnent", "jetzt abonnieren", "sudah berlangganan",
     /* French, Spanish, Portuguese, Italian, Dutch, Polish */
     "lire aussi", "\xc3\xa0 lire aussi", "voir aussi", "lire la suite", "sur le m\xc3\xaame sujet",
     "lee tambi\xc3\xa9n", "lea tambi\xc3\xa9n", "le\xc3\xa9 tambi\xc3\xa9n", "ver tambi\xc3\xa9n",
@@ -1033,6 +1069,24 @@ static const char *const trailer_heads[] = {
     "reacties", "lees ook", "gerelateerde artikelen", "over de auteur", "komentarze", "zobacz r\xc3\xb3wnie\xc5\xbc",
     "zobacz te\xc5\xbc", "czytaj tak\xc5\xbc" "e", "podobne artyku\xc5\x82y", "o autorze", NULL};
 
+/* Byte compare of k bytes ignoring case for ASCII and for the Latin-1
+ * letters of UTF-8 (U+00C0..U+00DE fold to U+00E0..U+00FE): the phrase
+ * lists are lower case and "\xc3\x9c" (capital U umlaut) must match "\xc3\xbc". */
+static int phrase_eq(const char *p, const char *want, size_t k)
+{
+    size_t i;
+    for (i = 0; i < k; i++) {
+        unsigned char a = (unsigned char)p[i], b = (unsigned char)want[i];
+        if (i > 0 && (unsigned char)p[i - 1] == 0xC3 && (unsigned char)want[i - 1] == 0xC3) {
+            if (a >= 0x80 && a <= 0x9E && a != 0x97) a = (unsigned char)(a + 0x20);
+            if (a != b) return 0;
+            continue;
+        }
+        if (tolower(a) != tolower(b)) return 0;
+    }
+    return 1;
+}
+
 /* Whether the heading p[0..n) is one of trailer_heads, ignoring case and
  * trailing punctuation ("Kommentare (3)", "Related:"). */
 static int is_trailer_head(const char *p, size_t n)
@@ -1043,7 +1097,7 @@ static int is_trailer_head(const char *p, size_t n)
         n--;
     for (i = 0; trailer_heads[i]; i++) {
         size_t k = strlen(trailer_heads[i]);
-        if (n == k && strncasecmp(p, trailer_heads[i], k) == 0) return 1;
+        if (n == k && phrase_eq(p, trailer_heads[i], k)) return 1;
     }
     return 0;
 }
@@ -1053,7 +1107,7 @@ static int opens_like_junk(const char *p, size_t len)
     size_t i;
     for (i = 0; junk_openers[i]; i++) {
         size_t k = strlen(junk_openers[i]);
-        if (len >= k && strncasecmp(p, junk_openers[i], k) == 0) return 1;
+        if (len >= k && phrase_eq(p, junk_openers[i], k)) return 1;
     }
     return 0;
 }
@@ -1088,6 +1142,9 @@ static void para_flush(struct ctx *c, int heading)
     if (!n) goto done;
     if (heading && c->title && strncasecmp(p->ptr, c->title, n) == 0 && c->title[n] == '\0') keep = 0;
     if (heading && c->text.len && is_trailer_head(p->ptr, n)) c->trailer = 1;
+    /* a bold line that reads as a trailer heading ("Über den Autor" in a
+     * styled <div>) waits like a heading: written only if text follows */
+    else if (!heading && n < 40 && c->text.len && is_trailer_head(p->ptr, n)) heading = 1;
     if (c->trailer) keep = 0;
     /* a block that is mostly link text is navigation, unless it is long */
     if (!heading && c->para_link * 10 > n * 6 && n < 300) keep = 0;
@@ -1222,8 +1279,33 @@ static void emit_content(struct ctx *c, xmlNode *top, double top_score)
 #define LEAD_MAX_BLOCKS 6 /* more prose than this between title and body is not a lead */
 #define LEAD_MAX_VISIT 4000 /* elements walked between the title and the body */
 
+/* Copy of s keeping only letters and digits (ASCII lower-cased, other
+ * bytes as they are), at most cap-1 bytes; returns the length. */
+static size_t alnum_fold(const char *s, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (; *s && n + 1 < cap; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch >= 0x80 || isalnum(ch)) out[n++] = (char)tolower(ch);
+    }
+    out[n] = '\0';
+    return n;
+}
+
+/* Whether heading text h and title t name the same thing once punctuation
+ * and spacing are ignored: "Kicker<span>Title</span>" against "Kicker -
+ * Title", or a heading that is the title without its kicker. The shorter
+ * must hold 16 letters or more and sit inside the longer. */
+static int title_like(const char *h, const char *t)
+{
+    char a[512], b[512];
+    size_t na = alnum_fold(h, a, sizeof a), nb = alnum_fold(t, b, sizeof b);
+    if (na < 16 || nb < 16 || na + 1 >= sizeof a || nb + 1 >= sizeof b) return 0;
+    return na <= nb ? strstr(b, a) != NULL : strstr(a, b) != NULL;
+}
+
 /* The <h1> that carries the title: the first whose text matches the final
- * title (one is a prefix of the other), else the only one. */
+ * title (one is a prefix of the other, or title_like), else the only one. */
 static const xmlNode *title_heading(const struct ctx *c, int *by_text)
 {
     int i, n = c->n_h1 < 8 ? c->n_h1 : 8;
@@ -1235,6 +1317,7 @@ static const xmlNode *title_heading(const struct ctx *c, int *by_text)
         if (t) {
             size_t a = strlen(t), b = strlen(c->title), k = a < b ? a : b;
             match = k >= 8 && strncasecmp(t, c->title, k) == 0;
+            if (!match) match = title_like(t, c->title);
         }
         free(t);
         if (match) {
@@ -1243,6 +1326,25 @@ static const xmlNode *title_heading(const struct ctx *c, int *by_text)
         }
     }
     return c->n_h1 == 1 ? c->h1s[0] : NULL;
+}
+
+/* For the lead only: with no <h1> at all, the first <h2> whose text is the
+ * title (title_like), since some pages set the headline in an <h2>. */
+static const xmlNode *title_heading_lead(const struct ctx *c, int *by_text)
+{
+    const xmlNode *h = title_heading(c, by_text);
+    int i;
+    if (h || c->n_h1 || !c->title) return h;
+    for (i = 0; i < c->n_h2; i++) {
+        char *t = node_text(c->h2s[i]);
+        int match = t && title_like(t, c->title);
+        free(t);
+        if (match) {
+            *by_text = 1;
+            return c->h2s[i];
+        }
+    }
+    return NULL;
 }
 
 /* Levels from n up to its ancestor a (n itself: 0); -1 when a is not one. */
@@ -1284,15 +1386,44 @@ static xmlNode *near_title(struct ctx *c, xmlNode *top)
     return widen(c, &b);
 }
 
+/* Words a class/id gives a lead or standfirst; a heading so named
+ * ("<h2 class=article-lead>") is the lead set large, not a section title. */
+static const char *const lead_words[] = {
+    "lead", "intro", "summary", "abstract", "subtitle", "subheadline", "standfirst", "excerpt",
+    "deck", "chapo", "description", NULL};
+
+static int names_lead(const xmlNode *n)
+{
+    const char *vals[2];
+    int i;
+    vals[0] = attr_ref(n, "class");
+    vals[1] = attr_ref(n, "id");
+    for (i = 0; i < 2; i++) {
+        const char *v = vals[i];
+        while (v && *v) {
+            char w[48];
+            size_t k = 0;
+            while (*v && !isalnum((unsigned char)*v)) v++;
+            for (; *v && isalnum((unsigned char)*v); v++)
+                if (k < sizeof w) w[k++] = (char)tolower((unsigned char)*v);
+            if (k && in_list(w, k, lead_words)) return 1;
+        }
+    }
+    return 0;
+}
+
 /* Whether the own text of block n reads like prose: enough words, few
- * links, and a sentence end unless it is long. */
-static int lead_like(const struct ctx *c, const xmlNode *n, const struct nstat *s)
+ * links, and a sentence end unless it is long. A heading qualifies only
+ * when allow_head is set (the first block after the title) and its class
+ * names a lead. */
+static int lead_like(const struct ctx *c, const xmlNode *n, const struct nstat *s, int allow_head)
 {
     const struct tag *t = tg(c, n);
     xmlChar *raw;
     size_t len, words = 0, i;
     int end_ok = 0;
-    if (!t || !(t->flags & T_BLOCK) || (t->flags & (T_HEAD | T_LIST))) return 0;
+    if (!t || !(t->flags & T_BLOCK) || (t->flags & T_LIST)) return 0;
+    if ((t->flags & T_HEAD) && (!allow_head || !names_lead(n))) return 0;
     if (s->own < 40 || s->own_link * 5 > s->own || s->neg == NEG_STRONG) return 0;
     raw = xmlNodeGetContent((xmlNode *)n);
     if (!raw) return 0;
@@ -1309,6 +1440,72 @@ static int lead_like(const struct ctx *c, const xmlNode *n, const struct nstat *
     return words >= 8 && (end_ok || s->own >= 150);
 }
 
+/* Whether n's text equals that of one of take[0..n_take): a header that
+ * carries the lead twice (desktop and mobile variants) gives it once. */
+static int same_text_taken(const xmlNode *n, xmlNode *const *take, size_t n_take)
+{
+    char *t = node_text(n), *u;
+    size_t i;
+    int same = 0;
+    for (i = 0; t && i < n_take && !same; i++) {
+        u = node_text(take[i]);
+        same = u && strcmp(t, u) == 0;
+        free(u);
+    }
+    free(t);
+    return same;
+}
+
+/* The title heading h sits inside the winner top, but in a soft-junk box
+ * (a <header>, a "teaser" wrapper) that step 3 dropped, with the lead after
+ * it in the same box: write the lead-like blocks that follow h inside the
+ * outermost such box, at most LEAD_MAX_BLOCKS of them, else none. */
+static void emit_header_lead(struct ctx *c, xmlNode *top, const xmlNode *h)
+{
+    xmlNode *box = NULL, *a, *cur, *take[LEAD_MAX_BLOCKS];
+    size_t n_take = 0, visit = 0, i;
+    for (a = h->parent; a && a != top; a = a->parent) {
+        const struct nstat *s = st_of(c, a);
+        if (!s) return;
+        if (s->junk && (!s->neg || s->neg == NEG_STRONG)) return; /* hard or strong junk */
+        if (s->junk) box = a;
+    }
+    if (!box) return;
+    cur = (xmlNode *)h;
+    while (cur != box && !cur->next) cur = cur->parent;
+    cur = cur == box ? NULL : cur->next;
+    while (cur && visit++ < LEAD_MAX_VISIT) {
+        struct nstat *s = st_of(c, cur);
+        int descend = 0;
+        if (cur->type == XML_ELEMENT_NODE && s) {
+            int soft_ok = !s->junk || (s->neg && s->neg != NEG_STRONG);
+            if (soft_ok && lead_like(c, cur, s, n_take == 0)) {
+                if (!same_text_taken(cur, take, n_take)) {
+                    if (n_take == LEAD_MAX_BLOCKS) return;
+                    take[n_take++] = cur;
+                }
+            } else if (soft_ok) {
+                descend = 1;
+            }
+        }
+        if (descend && cur->children) {
+            cur = cur->children;
+            continue;
+        }
+        while (cur && cur != box && !cur->next) cur = cur->parent;
+        cur = !cur || cur == box ? NULL : cur->next;
+    }
+    for (i = 0; i < n_take; i++) {
+        struct nstat *s = st_of(c, take[i]);
+        unsigned char junk = s->junk;
+        s->junk = 0;
+        para_flush(c, 0);
+        emit_node(c, take[i], 0);
+        para_flush(c, 0);
+        s->junk = junk;
+    }
+}
+
 /* Emit the lead blocks between the title heading and top (document order),
  * before top's own text. Subtrees that are hard junk or carry a strong
  * boilerplate word are skipped; <header> and weak words ("teaser") are
@@ -1316,10 +1513,15 @@ static int lead_like(const struct ctx *c, const xmlNode *n, const struct nstat *
 static void emit_lead(struct ctx *c, xmlNode *top)
 {
     int by_text;
-    const xmlNode *h = title_heading(c, &by_text);
+    const xmlNode *h = title_heading_lead(c, &by_text);
     xmlNode *cur, *take[LEAD_MAX_BLOCKS];
     size_t n_take = 0, visit = 0, i;
-    if (!h || h == top || is_ancestor(top, h) || is_ancestor(h, top)) return;
+    char *body = NULL; /* top's text, to spot a lead the body repeats */
+    if (h && h != top && is_ancestor(top, h)) {
+        emit_header_lead(c, top, h);
+        return;
+    }
+    if (!h || h == top || is_ancestor(h, top)) return;
     /* walk forward from the end of h's subtree; reaching top ends the walk,
      * walking out of top's ancestors means h was after top */
     cur = (xmlNode *)h;
@@ -1332,9 +1534,11 @@ static void emit_lead(struct ctx *c, xmlNode *top)
             int soft_ok = !s->junk || (s->neg && s->neg != NEG_STRONG);
             if (is_ancestor(cur, top)) {
                 descend = 1;
-            } else if (soft_ok && lead_like(c, cur, s)) {
-                if (n_take == LEAD_MAX_BLOCKS) return;
-                take[n_take++] = cur;
+            } else if (soft_ok && lead_like(c, cur, s, n_take == 0)) {
+                if (!same_text_taken(cur, take, n_take)) {
+                    if (n_take == LEAD_MAX_BLOCKS) return;
+                    take[n_take++] = cur;
+                }
             } else if (soft_ok) {
                 descend = 1;
             }
@@ -1350,15 +1554,22 @@ static void emit_lead(struct ctx *c, xmlNode *top)
         cur = cur ? cur->next : NULL;
     }
     if (cur != top) return;
+    if (n_take) body = node_text(top);
     for (i = 0; i < n_take; i++) {
         struct nstat *s = st_of(c, take[i]);
         unsigned char junk = s->junk;
+        char *t = body ? node_text(take[i]) : NULL;
+        /* a lead the body repeats as its first paragraph is written once */
+        int dup = t && strstr(body, t) != NULL;
+        free(t);
+        if (dup) continue;
         s->junk = 0; /* soft junk: the lead's own box */
         para_flush(c, 0);
         emit_node(c, take[i], 0);
         para_flush(c, 0);
         s->junk = junk;
     }
+    free(body);
 }
 
 /* ---- paragraph classifier fallback (step 6b) ----------------------------- */
@@ -1392,7 +1603,7 @@ static void jt_collect(struct ctx *c, xmlNode *n, struct jt *j, int depth)
         t = tg(c, n);
         if (t && (t->flags & T_BLOCK) && s->own >= MIN_PARA && s->text - s->own < MIN_PARA) {
             unsigned char k = JT_SHORT;
-            if (lead_like(c, n, s)) k = JT_GOOD;
+            if (lead_like(c, n, s, 0)) k = JT_GOOD;
             else if (s->own_link * 2 > s->own) k = JT_BAD;
             j->node[j->n] = n;
             j->cls[j->n++] = k;

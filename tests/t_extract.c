@@ -89,6 +89,7 @@ static void test_charset_cap(void **state)
 #define P(s) "<p>" s "</p>"
 #define LONG1 "Pemerintah provinsi menyiapkan anggaran tambahan untuk memperbaiki jalan yang rusak akibat banjir, kata gubernur."
 #define LONG2 "Perbaikan ditargetkan selesai sebelum musim mudik, sementara jalur alternatif dibuka untuk kendaraan kecil."
+#define LEAD "Pemerintah kota berjanji semua jalan rusak di pusat kota diperbaiki sebelum arus mudik dimulai."
 #define LONG3 "Warga diminta melapor bila menemukan lubang baru melalui aplikasi pengaduan milik pemerintah daerah setempat."
 
 static const struct {
@@ -190,6 +191,60 @@ static const struct {
     {"<body><div>" P(LONG1) P(LONG2) "<h3>Noticias relacionadas</h3>" P("El gobernador inaugur\xc3\xb3 un mercado nuevo en las afueras de la ciudad "
      "el fin de semana pasado.") "</div></body>", NULL, NULL, "text", LONG2, "mercado nuevo"},
     {"<body><div>" P(LONG1) P("Zobacz r\xc3\xb3wnie\xc5\xbc: Nowa droga otwarta") P(LONG2) "</div></body>", NULL, NULL, "text", LONG2, "Nowa droga"},
+    /* author box: a schema.org Person given as itemprop=author, and a bold
+     * trailer line above it (capital umlaut folded) go; a trailer-looking line
+     * with text after it stays */
+    {"<body><article>" P(LONG1) P(LONG2) "<div style=\"font-weight:bold\">\xc3\x9c" "ber den Autor</div><div itemprop=author itemscope "
+     "itemtype=\"http://schema.org/Person\"><p>Rina menulis tentang pangan dan pertanian sejak lama untuk majalah dan koran nasional.</p></div>"
+     "</article></body>", NULL, NULL, "text", LONG2, "ber den Autor"},
+    {"<body><article>" P(LONG1) P(LONG2) "<div itemprop=author itemscope><p>Rina menulis tentang pangan dan pertanian sejak lama untuk "
+     "majalah dan koran nasional.</p></div></article></body>", NULL, NULL, "text", LONG2, "Rina menulis"},
+    {"<body><article>" P(LONG1) "<div><b>Komentar</b></div>" P(LONG2) "</article></body>", NULL, NULL, "text", "Komentar\n\n" LONG2, NULL},
+    {"<body><article>" P(LONG1) P(LONG2) "<p><b>Komentar</b></p></article></body>", NULL, NULL, "text", LONG2, "Komentar"},
+    /* a byline name with itemprop=author but no itemscope is not a box */
+    {"<body><article><p>Oleh <span itemprop=author>Rina Marlina</span>, wartawan yang meliput banjir di Bekasi sejak pekan lalu.</p>" P(LONG1)
+     "</article></body>", NULL, NULL, "text", "Rina Marlina", NULL},
+    /* fact boxes; paywall, print and share prompts */
+    {"<body><div class=isi>" P(LONG1) "<div class=\"mol-factbox floatRHS\"><h3>Fakta</h3><p>Panjang jalan yang rusak mencapai dua belas "
+     "kilometer menurut dinas.</p></div>" P(LONG2) P(LONG3) "</div></body>", NULL, NULL, "text", LONG3, "dua belas"},
+    {"<body><div>" P(LONG1) P(LONG2) P("To view the full story, please subscribe to Kabar Harian.") "</div></body>", NULL, NULL, "text", LONG2,
+     "subscribe"},
+    {"<body><div>" P(LONG1) P("If you enjoyed reading this post, please consider a donation.") P(LONG2) "</div></body>", NULL, NULL, "text",
+     LONG2, "enjoyed"},
+    {"<body><div>" P(LONG1) P("REZEPT DRUCKEN") P("M\xc3\x96" "CHTEN SIE DEN ARTIKEL TEILEN?") P(LONG2) "</div></body>", NULL, NULL,
+     "text", LONG1 "\n\n" LONG2, NULL},
+    /* the lead under a title <h1> that carries a kicker span ("Kicker" +
+     * title, the page title "Kicker - title"), with a logo <h1> before it */
+    {"<head><meta property=\"og:title\" content=\"Kabar Kota - Jalan Rusak di Bekasi Diperbaiki Sebelum Mudik\"></head><body>"
+     "<h1>KabarKota.id</h1><div class=kepala><h1><span>Kabar Kota</span>Jalan Rusak di Bekasi Diperbaiki Sebelum Mudik</h1>"
+     "<p class=x>" LEAD "</p></div><div class=isi>" P(LONG1) P(LONG2) P(LONG3) "</div></body>", NULL, NULL, "text", LEAD "\n\n" LONG1, NULL},
+    /* the title and the lead in a <header> inside the chosen block */
+    {"<head><title>Jalan Rusak di Bekasi Diperbaiki Sebelum Mudik</title></head><body><article><header>"
+     "<h1>Jalan Rusak di Bekasi Diperbaiki Sebelum Mudik</h1><div class=teaser><p>" LEAD "</p></div></header>"
+     P(LONG1) P(LONG2) "</article></body>", NULL, NULL, "text", LEAD "\n\n" LONG1, NULL},
+    /* ... given once when the header repeats it */
+    {"<head><title>Jalan Rusak di Bekasi Diperbaiki Sebelum Mudik</title></head><body><article><header>"
+     "<h1>Jalan Rusak di Bekasi Diperbaiki Sebelum Mudik</h1><div class=teaser><p>" LEAD "</p><p>" LEAD "</p></div></header>"
+     P(LONG1) P(LONG2) P(LONG3) "</article></body>", NULL, NULL, "text", LEAD "\n\n" LONG1, LEAD "\n\n" LEAD},
+    /* ... and once when the body repeats it as its first paragraph */
+    {"<head><title>Jalan Rusak di Bekasi Diperbaiki Sebelum Mudik</title></head><body><div class=atas><h1>Jalan Rusak di Bekasi "
+     "Diperbaiki Sebelum Mudik</h1><p class=x>" LEAD "</p></div><div class=isi>" P(LEAD) P(LONG1) P(LONG2) P(LONG3) "</div></body>",
+     NULL, NULL, "text", LEAD "\n\n" LONG1, LEAD "\n\n" LEAD},
+    /* a heading whose class names the lead, right under the title */
+    {"<head><title>Jalan Rusak di Bekasi Diperbaiki</title></head><body><div class=atas><h1>Jalan Rusak di Bekasi Diperbaiki</h1>"
+     "<h2 class=\"article-lead\">" LEAD "</h2></div><div class=kanan><div class=isi>" P(LONG1) P(LONG2) P(LONG3) "</div></div></body>",
+     NULL, NULL, "text", LEAD "\n\n" LONG1, NULL},
+    /* ... but not an ordinary section heading */
+    {"<head><title>Jalan Rusak di Bekasi Diperbaiki</title></head><body><div class=atas><h1>Jalan Rusak di Bekasi Diperbaiki</h1>"
+     "<h2>" LEAD "</h2></div><div class=kanan><div class=isi>" P(LONG1) P(LONG2) P(LONG3) "</div></div></body>",
+     NULL, NULL, "text", LONG1, LEAD},
+    /* no <h1>: the <h2> that is the title anchors the lead */
+    {"<head><title>Jalan Rusak di Bekasi Diperbaiki Sebelum Mudik</title></head><body><div class=atas><h2><span>Kota</span>"
+     "<span>Jalan Rusak di Bekasi Diperbaiki Sebelum Mudik</span></h2><div class=intro>" LEAD "</div></div><div class=kanan>"
+     "<div class=isi>" P(LONG1) P(LONG2) P(LONG3) "</div></div></body>", NULL, NULL, "text", LEAD "\n\n" LONG1, NULL},
+    /* a references section is a region, not the article */
+    {"<body><div class=isi>" P(LONG1) P(LONG2) P(LONG3) "<div class=references><p>1. Sari A, Budi B, Citra C, dkk. Jalan dan "
+     "banjir di kota pesisir. Jurnal Teknik Sipil. 2019;12:33-41.</p></div></div></body>", NULL, NULL, "text", LONG3, "Jurnal Teknik"},
     /* metadata */
     {"<head><meta property=\"og:title\" content=\"Judul OG - Situs\"><meta property=\"og:site_name\" content=\"Situs\"></head><body>" P(LONG1) "</body>",
      NULL, NULL, "title", "Judul OG", "Situs"},
