@@ -735,7 +735,7 @@ static void trim(const char *s, size_t *a, size_t *b)
 /* A dateline at the start of s[0..n)? Returns the bytes to cut (through the
  * dash and the space after it) and writes the place (maybe "") to place.
  * Accepted: [PLACE][, or (] OUTLET [)] [, PLACE] [, DATE] DASH, where the
- * outlet is a domain ("KOMPAS.com", "ditphat.net") or a bracketed
+ * outlet is a domain ("KOMPAS.com", "beritaku.net") or a bracketed
  * capitalised name ("(ANTARA)"); or a place alone in capitals ("JAKARTA -")
  * or before a spaced en/em dash ("Lembah Sari – "). A capitalised place
  * before a hyphen ("Jakarta - Bandung") is not a dateline. */

@@ -5,7 +5,7 @@
  * SELENGKAPNYA", "Leave a Reply", share/subscribe prompts, photo captions
  * with agency credits ("... -AGENCE FRANCE-PRESSE-"), source credits at a
  * line end ("Sumber: AP/Ng Han Guan"), end marks ("(*)"), datelines at the
- * start ("JAKARTA, KOMPAS.com -", "ditphat.net –"), and lines that repeat
+ * start ("JAKARTA, KOMPAS.com -", "beritaku.net –"), and lines that repeat
  * across many articles of one site (learned with clean_learn). A line that
  * reads as a news sentence is never dropped for a pattern match alone: a
  * lead phrase without a colon ("Klik", "Hak cipta", "Tonton", "Subscribe")

@@ -394,7 +394,7 @@ static int starts_with_label(const char *s, size_t len)
  * sentence-final full stop, and start with a capital or a digit. A final
  * '?' or '!' is allowed for short lines only: "Mengapa Korea Utara membantu
  * Rusia?" is a headline, but a long opening question is body text. Lines
- * that open in lower case ("ditphat.net – Banyak personel ..."), bylines,
+ * that open in lower case ("beritaku.net – Banyak warga ..."), bylines,
  * and bare URLs are body or furniture, so the title is derived later. */
 static int looks_like_title(const char *s, size_t len)
 {

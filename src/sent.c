@@ -475,7 +475,7 @@ static int firm_before(const char *s, size_t lo, size_t dot)
 /* Is "left.Right" at the '.' s[dot] two glued sentences? The left word must
  * be >= 2 letters/digits ending lower-case or in a digit and not a known
  * abbreviation, or a closing bracket or quote; the right word a capital followed by a lower-case letter
- * (so "S.H.", "U.S.", ".NET" and "ditphat.net" are left alone). */
+ * (so "S.H.", "U.S.", ".NET" and "beritaku.net" are left alone). */
 static int glued_dot(const char *s, size_t len, size_t lo, size_t le, size_t dot)
 {
     int32_t l, r1, r2;

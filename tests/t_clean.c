@@ -201,7 +201,7 @@ static void test_glue(void **state)
         {"Ringkasan BeritaPemerintah menaikkan harga BBM.", "Ringkasan Berita\nPemerintah menaikkan harga BBM."},
         {"Sidang ditunda.\xE2\x80\x9DHakim keluar.", "Sidang ditunda.\xE2\x80\x9D Hakim keluar."},
         /* never touched */
-        {"Dikutip dari ditphat.net dan KOMPAS.com kemarin.", "Dikutip dari ditphat.net dan KOMPAS.com kemarin."},
+        {"Dikutip dari beritaku.net dan KOMPAS.com kemarin.", "Dikutip dari beritaku.net dan KOMPAS.com kemarin."},
         {"Yusuf, S.H. dari U.S. membayar 2.000 dolar.", "Yusuf, S.H. dari U.S. membayar 2.000 dolar."},
         {"Lihat https://contoh.id/Berita.Baru atau tulis ke Redaksi.Kabar@contoh.id segera.",
          "Lihat https://contoh.id/Berita.Baru atau tulis ke Redaksi.Kabar@contoh.id segera."},
@@ -526,7 +526,7 @@ static void test_seeds(void **state)
 {
     static const char *const gone[] = {
         "Reporter:", "Tonton:", "Baca Juga:", "BACA SELENGKAPNYA", "Leave a Reply", "WAJAH PRAJURIT",
-        "BANGUNAN RUSAK", "ditphat.net \xE2\x80\x93",
+        "BANGUNAN RUSAK",
     };
     static const char *const gone_anywhere[] = {
         "(*)", "Sumber: AP/Ng Han Guan", "-V_ZELENKIY_OFFICIAL VIA AFP-", "-AGENCE FRANCE-PRESSE-",
@@ -542,11 +542,12 @@ static void test_seeds(void **state)
         "Sebagai bentuk dukungan, Rusia pada bulan Maret memveto resolusi PBB",
         "Hong-kyun. Kremlin menolak", "di Ukraina. Rusia dan Korea Utara", "tersebut. Sebuah perjanjian",
         "di sana. Kapal Armada",
-        "Menurut laporan yang diterbitkan ditphat.net Military dari Kyiv Post",
+        "Menurut laporan yang diterbitkan ",
         "sekitar 2.000.000 peluru", "US$540 juta ($811 juta)", "Kim Jong-un",
         "Apa yang kita ketahui?", "Mengapa Korea Utara?",
     };
     static const char *const names[] = {"000_", "001_", "002_", "003_", "004_"};
+    char dom[64] = "", needle[96];
     struct buf all = BUF_INIT;
     size_t k, n, total_in = 0;
     (void)state;
@@ -560,12 +561,24 @@ static void test_seeds(void **state)
         }
         got = cleaned(NULL, NULL, txt, n, &st);
         total_in += st.lines_in;
-        if (k == 4) assert_string_equal(st.dateline, "");
+        if (k == 4) {
+            /* 004 opens with its outlet's domain as a dateline; read it from
+             * the seed so no seed text is copied into the project */
+            size_t d = strcspn(txt, " \t\n");
+            assert_true(d > 0 && d < sizeof dom);
+            memcpy(dom, txt, d);
+            dom[d] = '\0';
+            assert_string_equal(st.dateline, "");
+        }
         assert_int_equal(buf_puts(&all, got), 0);
         assert_int_equal(buf_putc(&all, '\n'), 0);
         free(got);
         free(txt);
     }
+    /* the dateline is gone, the inline mention of the same site stays */
+    assert_false(has_line_starting(all.ptr, dom));
+    snprintf(needle, sizeof needle, "diterbitkan %s", dom);
+    assert_non_null(strstr(all.ptr, needle));
     for (k = 0; k < sizeof gone / sizeof gone[0]; k++) {
         if (has_line_starting(all.ptr, gone[k])) {
             print_error("still there: %s\n", gone[k]);

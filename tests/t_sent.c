@@ -126,7 +126,7 @@ static void test_numbers_urls(void **state)
          "Kunjungi www.contoh.co.id. | Informasi lain menyusul."},
         {"Kirim surel ke redaksi.Kabar@contoh.id untuk koreksi.",
          "Kirim surel ke redaksi.Kabar@contoh.id untuk koreksi."},
-        {"Berita dikutip dari ditphat.net pagi ini.", "Berita dikutip dari ditphat.net pagi ini."},
+        {"Berita dikutip dari beritaku.net pagi ini.", "Berita dikutip dari beritaku.net pagi ini."},
         {"Inflasi tahun 2024. Tahun berikutnya turun.", "Inflasi tahun 2024. | Tahun berikutnya turun."},
     };
     (void)state;

@@ -18,6 +18,9 @@ for n in 000 001 002 003 004; do
     check "clean $n: output not empty" test -s "$TMP/$n.out"
 done
 cat "$TMP"/00?.out >"$TMP/all.out"
+# the outlet domain that opens seed 004 as a dateline, read from the seed
+# itself so that no seed text is copied into the project
+dom=$(head -n 1 "$(seed 004)" | awk '{print $1}')
 
 absent_line() { ! grep -q "^$1" "$TMP/all.out"; }
 absent() { ! grep -qF -- "$1" "$TMP/all.out"; }
@@ -36,9 +39,9 @@ check "end mark (*) dropped" absent '(*)'
 check "quote before (*) kept" present 'mengancam Amerika Serikat," katanya bulan lalu.'
 check "source credit dropped" absent 'Sumber: AP/Ng Han Guan'
 check "sentence before credit kept" present 'mereka dapat berkontribusi untuk memperpanjang konflik.'
-check "dateline stripped" absent_line 'ditphat.net'
+check "dateline stripped" absent_line "$dom"
 check "004 starts with its first sentence" grep -q '^Banyak personel Tentara Rakyat Korea Utara (KPA)' "$TMP/004.out"
-check "inline site name kept" present 'diterbitkan ditphat.net Military dari Kyiv Post'
+check "inline site name kept" present "diterbitkan $dom"
 check "news sentence kept" present 'Rusia, meskipun memiliki pasukan yang jauh lebih besar, mengalami kekurangan tenaga kerja.'
 check "glue repaired: Ukraina. Rusia" present 'di Ukraina. Rusia dan Korea Utara'
 check "glue repaired: Hong-kyun. Kremlin" present 'Hong-kyun. Kremlin menolak'
