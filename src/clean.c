@@ -978,29 +978,110 @@ static int content_line(const char *s, size_t n)
     return ends_sentence(s, n) || count_words(s, n) >= CONTENT_WORDS;
 }
 
+/* An agency dateline inside a line: "<end of a sentence or quote> <place>
+ * (<known outlet>) - <text>", as when a scraper glued the pull quote that
+ * opens an article to its dateline ("... layak konsumsi," jakarta (antara)
+ * - perum bulog ..."), often in outlets that publish in lower case, which
+ * the line-start rule (capitalised places) does not see; also at the start
+ * of a line, for a lower-case place ("jakarta (antara) - "). Only outlets in
+ * OUTLETS count, in parentheses, so "(BPS) -" in prose is never cut. On a
+ * match sets [*cs, *ce): the place through the dash and its space. */
+static int inline_dateline(const char *s, size_t n, size_t *cs, size_t *ce)
+{
+    size_t i;
+
+    for (i = 1; i + 4 < n; i++) {
+        size_t o = i + 1, oe, d, p, words = 0;
+        if (s[i] != '(' || s[i - 1] != ' ') continue;
+        for (oe = o; oe < n && oe - o < 24 && s[oe] != ')'; oe++) {}
+        if (oe >= n || s[oe] != ')' || !known_outlet(s + o, oe - o)) continue;
+        /* " - ", " -- ", " – ", " — " after the outlet */
+        d = oe + 1;
+        if (d + 2 >= n || s[d] != ' ') continue;
+        d++;
+        if (s[d] == '-') d += (d + 1 < n && s[d + 1] == '-') ? 2 : 1;
+        else if ((unsigned char)s[d] == 0xE2 && d + 2 < n && (unsigned char)s[d + 1] == 0x80 &&
+                 ((unsigned char)s[d + 2] == 0x93 || (unsigned char)s[d + 2] == 0x94))
+            d += 3;
+        else continue;
+        if (d >= n || s[d] != ' ') continue;
+        /* one to three place words before the parenthesis */
+        p = i - 1;
+        while (p > 0 && words < 3) {
+            size_t w = p;
+            while (w > 0 && is_alpha_ascii(s[w - 1])) w--;
+            if (w == p) break;
+            words++;
+            p = w;
+            if (p > 0 && s[p - 1] == ' ') p--;
+            else break;
+            if (p > 0 && !is_alpha_ascii(s[p - 1])) break;
+        }
+        if (words == 0) continue;
+        /* p is now at the space before the place, or 0 when the place opens
+         * the line; what precedes must end a sentence or a quotation */
+        if (p == 0) {
+            /* at the line start only a lower-case place: capitalised ones
+             * are the line-start rule's (which also records the place) */
+            size_t k;
+            for (k = 0; k < i && !is_up_ascii(s[k]); k++) {}
+            if (k < i) continue;
+        } else if (!(s[p - 1] && strchr(".!?\"'", s[p - 1])) &&
+            !(p >= 3 && (unsigned char)s[p - 3] == 0xE2 && (unsigned char)s[p - 2] == 0x80 &&
+              (unsigned char)s[p - 1] == 0x9D))
+            continue;
+        *cs = p;
+        *ce = d + 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* Clean one normalised line s[0..n) and append what stays to out. */
+static int take_line(struct cleaner *cl, const char *s, size_t n, struct buf *out, int *first)
+{
+    size_t a, b;
+    int rc;
+
+    if (n == 0) return 0;
+    cl->st->lines_in++;
+    if (!keep_line(cl, s, n, &a, &b)) {
+        cl->st->lines_dropped++;
+        return 0;
+    }
+    if (!cl->has_content && content_line(s + a, b - a)) cl->has_content = 1;
+    split(cl, s + a, b - a);
+    rc = emit_line(s + a, b - a, &cl->sp, out, *first);
+    *first = 0;
+    return rc;
+}
+
 /* One cleaning pass over text at repetition level `level`, appended to out. */
 static int clean_pass(struct cleaner *cl, const char *text, size_t len, struct buf *w,
                       struct buf *out)
 {
-    struct clean_stats *st = cl->st;
     size_t i = 0;
     int rc = 0, first = 1;
 
     while (i < len && rc == 0) {
-        size_t e = i, br = 0, a, b;
+        size_t e = i, br = 0, cs, ce, n;
+        const char *s;
         while (e < len && (br = eol_at(text, len, e)) == 0) e++;
         rc = norm_line(text + i, e - i, w);
         i = e + br;
         if (rc != 0 || w->len == 0) continue;
-        st->lines_in++;
-        if (!keep_line(cl, w->ptr, w->len, &a, &b)) {
-            st->lines_dropped++;
-            continue;
+        /* an inline agency dateline ends one paragraph and starts the next */
+        s = w->ptr;
+        n = w->len;
+        while (rc == 0 && inline_dateline(s, n, &cs, &ce)) {
+            size_t keep = cs;
+            while (keep > 0 && s[keep - 1] == ' ') keep--;
+            rc = take_line(cl, s, keep, out, &first);
+            cl->st->fragments_cut++;
+            s += ce;
+            n -= ce;
         }
-        if (!cl->has_content && content_line(w->ptr + a, b - a)) cl->has_content = 1;
-        split(cl, w->ptr + a, b - a);
-        rc = emit_line(w->ptr + a, b - a, &cl->sp, out, first);
-        first = 0;
+        if (rc == 0) rc = take_line(cl, s, n, out, &first);
     }
     return rc;
 }

@@ -230,7 +230,17 @@ static void test_datelines(void **state)
         {"Judul Berita\nSURABAYA, KOMPAS.com - Harga beras naik.", "Judul Berita\nHarga beras naik.", "SURABAYA"},
         {"Lembah Hijau \xE2\x80\x93 Harga beras naik di pasar induk.", "Harga beras naik di pasar induk.",
          "Lembah Hijau"},
+        /* an agency dateline inside a line (a pull quote glued before it),
+         * and at the start of a lower-case line */
+        {"\"Stok beras aman,\" jakarta (antara) - Perum Bulog menjaga kualitas stok beras.",
+         "\"Stok beras aman,\"\nPerum Bulog menjaga kualitas stok beras.", ""},
+        {"jakarta (antara) - harga beras naik di pasar induk kota.",
+         "harga beras naik di pasar induk kota.", ""},
         /* not datelines */
+        {"Menurut data (BPS) - angka itu naik tajam di semua provinsi.",
+         "Menurut data (BPS) - angka itu naik tajam di semua provinsi.", ""},
+        {"Ia berkata (Antara) - itu saja yang bisa disampaikan kepada wartawan.",
+         "Ia berkata (Antara) - itu saja yang bisa disampaikan kepada wartawan.", ""},
         {"Jakarta - Bandung ditempuh tiga jam dengan kereta cepat.",
          "Jakarta - Bandung ditempuh tiga jam dengan kereta cepat.", ""},
         {"Skor akhir 2 - 1 untuk tuan rumah malam itu.", "Skor akhir 2 - 1 untuk tuan rumah malam itu.", ""},
