@@ -1456,6 +1456,31 @@ static int same_text_taken(const xmlNode *n, xmlNode *const *take, size_t n_take
     return same;
 }
 
+/* Write the lead blocks take[0..n) as paragraphs of their own. A block
+ * may sit in soft junk (its own "teaser" box), so its junk mark is lifted
+ * while it is written. A block whose text body (may be NULL) repeats --
+ * the body's first paragraph restating the lead -- is written only once,
+ * by the body. */
+static void emit_taken(struct ctx *c, xmlNode *const *take, size_t n, const char *body)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        struct nstat *s = st_of(c, take[i]);
+        unsigned char junk = s->junk;
+        if (body) {
+            char *t = node_text(take[i]);
+            int dup = t && strstr(body, t) != NULL;
+            free(t);
+            if (dup) continue;
+        }
+        s->junk = 0;
+        para_flush(c, 0);
+        emit_node(c, take[i], 0);
+        para_flush(c, 0);
+        s->junk = junk;
+    }
+}
+
 /* The title heading h sits inside the winner top, but in a soft-junk box
  * (a <header>, a "teaser" wrapper) that step 3 dropped, with the lead after
  * it in the same box: write the lead-like blocks that follow h inside the
@@ -1463,7 +1488,7 @@ static int same_text_taken(const xmlNode *n, xmlNode *const *take, size_t n_take
 static void emit_header_lead(struct ctx *c, xmlNode *top, const xmlNode *h)
 {
     xmlNode *box = NULL, *a, *cur, *take[LEAD_MAX_BLOCKS];
-    size_t n_take = 0, visit = 0, i;
+    size_t n_take = 0, visit = 0;
     for (a = h->parent; a && a != top; a = a->parent) {
         const struct nstat *s = st_of(c, a);
         if (!s) return;
@@ -1495,15 +1520,7 @@ static void emit_header_lead(struct ctx *c, xmlNode *top, const xmlNode *h)
         while (cur && cur != box && !cur->next) cur = cur->parent;
         cur = !cur || cur == box ? NULL : cur->next;
     }
-    for (i = 0; i < n_take; i++) {
-        struct nstat *s = st_of(c, take[i]);
-        unsigned char junk = s->junk;
-        s->junk = 0;
-        para_flush(c, 0);
-        emit_node(c, take[i], 0);
-        para_flush(c, 0);
-        s->junk = junk;
-    }
+    emit_taken(c, take, n_take, NULL);
 }
 
 /* Emit the lead blocks between the title heading and top (document order),
@@ -1515,7 +1532,7 @@ static void emit_lead(struct ctx *c, xmlNode *top)
     int by_text;
     const xmlNode *h = title_heading_lead(c, &by_text);
     xmlNode *cur, *take[LEAD_MAX_BLOCKS];
-    size_t n_take = 0, visit = 0, i;
+    size_t n_take = 0, visit = 0;
     char *body = NULL; /* top's text, to spot a lead the body repeats */
     if (h && h != top && is_ancestor(top, h)) {
         emit_header_lead(c, top, h);
@@ -1555,20 +1572,7 @@ static void emit_lead(struct ctx *c, xmlNode *top)
     }
     if (cur != top) return;
     if (n_take) body = node_text(top);
-    for (i = 0; i < n_take; i++) {
-        struct nstat *s = st_of(c, take[i]);
-        unsigned char junk = s->junk;
-        char *t = body ? node_text(take[i]) : NULL;
-        /* a lead the body repeats as its first paragraph is written once */
-        int dup = t && strstr(body, t) != NULL;
-        free(t);
-        if (dup) continue;
-        s->junk = 0; /* soft junk: the lead's own box */
-        para_flush(c, 0);
-        emit_node(c, take[i], 0);
-        para_flush(c, 0);
-        s->junk = junk;
-    }
+    emit_taken(c, take, n_take, body);
     free(body);
 }
 
